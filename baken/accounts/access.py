@@ -1,0 +1,48 @@
+"""Who may see or change what among organisations, teams and users."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from baken.accounts.models import Role, Team, User
+
+def role_required(*roles: Role) -> Callable[[Callable[..., HttpResponse]], Callable[..., Any]]:
+    """The one role decorator: logged in (with second factor) and holding one of these roles."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., Any]:
+        @wraps(view)
+        @login_required
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            user = request.user
+            assert isinstance(user, User)
+            if not user.has_role(*roles) or user.organisation_id is None:
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def users_managed_by(admin: User) -> QuerySet[User]:
+    """The users a functional administrator manages: those of their own organisation."""
+    if not admin.has_role(Role.FUNCTIONAL_ADMIN) or admin.organisation_id is None:
+        return User.objects.none()
+    return User.objects.filter(organisation_id=admin.organisation_id)
+
+
+def get_user_for_admin(admin: User, user_id: int) -> User:
+    """A user of the admin's organisation; anyone else is a 404, the same as a missing one."""
+    return get_object_or_404(users_managed_by(admin), pk=user_id)
+
+
+def teams_managed_by(admin: User) -> QuerySet[Team]:
+    if not admin.has_role(Role.FUNCTIONAL_ADMIN) or admin.organisation_id is None:
+        return Team.objects.none()
+    return Team.objects.filter(organisation_id=admin.organisation_id)

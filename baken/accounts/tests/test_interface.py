@@ -1,0 +1,75 @@
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from baken.accounts.models import Division, Region, User
+from baken.testing import Cast
+
+pytestmark = pytest.mark.django_db
+
+ClientFor = Callable[[User], Client]
+
+
+def test_home_is_in_dutch_by_default_and_shows_the_role_panel(
+    client_for: ClientFor, cast: Cast
+) -> None:
+    page = client_for(cast.privacy_officer).get(reverse("home")).content.decode()
+
+    assert '<html lang="nl">' in page
+    assert "Privacyfunctionaris" in page
+    assert "Zoeken in het auditlog" in page
+    assert "Jeugdhulpverlener" not in page
+
+
+def test_switching_to_english(client_for: ClientFor, cast: Cast) -> None:
+    client = client_for(cast.worker_a)
+
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("home")).content.decode()
+
+    assert '<html lang="en">' in page
+    assert "Welcome, Worker" in page
+
+
+def test_login_page_has_labels_and_landmarks(client: Client) -> None:
+    page = client.get(reverse("accounts:login")).content.decode()
+
+    assert '<label class="utrecht-form-label" for="id_username">' in page
+    assert '<main id="main"' in page
+    assert 'href="#main"' in page
+
+
+def test_all_municipalities_of_2025_are_loaded_with_their_regions() -> None:
+    assert Region.objects.filter(division=Division.MUNICIPALITY).count() == 342
+    assert Region.objects.filter(division=Division.POLICE_UNIT).count() == 10
+    rotterdam = Region.objects.get(division=Division.MUNICIPALITY, code="GM0599")
+    regions = {r.division: r.name for r in rotterdam.containing_regions.all()}
+    assert regions[Division.POLICE_UNIT] == "Rotterdam"
+    assert regions[Division.VEILIG_THUIS] == "Rotterdam-Rijnmond"
+
+
+def test_production_settings_pass_the_deploy_check() -> None:
+    env = {
+        **os.environ,
+        "BAKEN_SECRET_KEY": "a-real-production-secret-with-more-than-fifty-characters-0123456789",
+        "BAKEN_ALLOWED_HOSTS": "baken.example.nl",
+        "DATABASE_URL": "postgres://baken@db.invalid/baken",
+    }
+    for name in ("BAKEN_DEBUG", "BAKEN_DEMO_MODE", "BAKEN_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        env.pop(name, None)
+
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "baken.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout

@@ -1,0 +1,19 @@
+"""The audit log has its own access control: only privacy officers, for their own organisation."""
+
+from django.db.models import QuerySet
+
+from baken.accounts.models import Role, User
+from baken.audit.models import AuditEntry
+
+
+def audit_entries_visible_to(user: User) -> QuerySet[AuditEntry]:
+    if not user.has_role(Role.PRIVACY_OFFICER) or user.organisation_id is None:
+        return AuditEntry.objects.none()
+    return AuditEntry.objects.filter(organisation_id_at_time=user.organisation_id)
+
+
+def youth_access_overview(user: User, youth_pseudonym: str) -> QuerySet[AuditEntry]:
+    """Who accessed this youth's data and when (a client's right under NEN 7513)."""
+    return audit_entries_visible_to(user).filter(youth_pseudonym=youth_pseudonym).order_by(
+        "sequence"
+    )

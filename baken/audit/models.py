@@ -1,0 +1,78 @@
+"""The access log (NEN 7513): append-only, each entry chained to the one before by a keyed hash."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEvent(models.TextChoices):
+    CREATE = "create", _("Create")
+    READ = "read", _("Read")
+    UPDATE = "update", _("Update")
+    DELETE = "delete", _("Delete")
+    SEARCH = "search", _("Search")
+    EXPORT = "export", _("Print or export")
+    TRANSFER = "transfer", _("Transfer")
+    EMERGENCY_ACCESS = "emergency_access", _("Emergency access")
+    LOGIN = "login", _("Log-in")
+    LOGIN_FAILED = "login_failed", _("Failed log-in")
+    LOGOUT = "logout", _("Log-out")
+
+
+class AuditOutcome(models.TextChoices):
+    SUCCESS = "success", _("Success")
+    DENIED = "denied", _("Denied")
+    FAILED = "failed", _("Failed")
+
+
+class AuditEntry(models.Model):
+    """One logged event. Written only by `baken.audit.services.log_access`; never changed."""
+
+    sequence = models.PositiveBigIntegerField(_("sequence"), unique=True)
+    occurred_at = models.DateTimeField(_("time"), db_index=True)
+    event = models.CharField(_("event"), max_length=32, choices=AuditEvent.choices)
+    outcome = models.CharField(
+        _("outcome"), max_length=16, choices=AuditOutcome.choices, default=AuditOutcome.SUCCESS
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
+    organisation_id_at_time = models.PositiveBigIntegerField(null=True, blank=True)
+    on_behalf_of = models.CharField(_("on behalf of"), max_length=200, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("user agent"), max_length=300, blank=True)
+    object_type = models.CharField(_("object type"), max_length=64, blank=True, db_index=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    youth_pseudonym = models.CharField(
+        _("youth pseudonymous id"), max_length=64, blank=True, db_index=True
+    )
+    detail = models.CharField(_("detail"), max_length=500, blank=True)
+    previous_hash = models.CharField(max_length=64)
+    entry_hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["-sequence"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+
+    def __str__(self) -> str:
+        return f"#{self.sequence} {self.event} {self.username}"
+
+
+class AuditChainHead(models.Model):
+    """A single row: the last sequence number and hash. Locked while an entry is appended,
+    so entries are chained in order; it also reveals entries cut off the end of the log."""
+
+    sequence = models.PositiveBigIntegerField(default=0)
+    entry_hash = models.CharField(max_length=64, default="")
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="audit_single_head")]

@@ -1,0 +1,73 @@
+import csv
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from baken.accounts.access import role_required
+from baken.accounts.models import Role, User
+from baken.audit.access import audit_entries_visible_to, youth_access_overview
+from baken.audit.forms import AuditFilterForm, YouthOverviewForm
+from baken.audit.models import AuditEvent
+from baken.audit.services import log_access
+
+
+@role_required(Role.PRIVACY_OFFICER)
+def log_view(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    form = AuditFilterForm(request.GET or None)
+    entries = audit_entries_visible_to(user)
+    if form.is_valid():
+        entries = form.filter(entries)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request, "audit/log.html", {"form": form, "page": page, "query": query.urlencode()}
+    )
+
+
+@role_required(Role.PRIVACY_OFFICER)
+def youth_overview_view(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    form = YouthOverviewForm(request.GET or None)
+    if not form.is_valid():
+        return render(request, "audit/youth_overview.html", {"form": form})
+    pseudonym = form.cleaned_data["youth_pseudonym"].strip()
+    entries = youth_access_overview(user, pseudonym)
+    if request.GET.get("format") != "csv":
+        return render(
+            request,
+            "audit/youth_overview.html",
+            {"form": form, "entries": entries, "pseudonym": pseudonym},
+        )
+    log_access(
+        event=AuditEvent.EXPORT,
+        user=user,
+        request=request,
+        object_type="access_overview",
+        youth_pseudonym=pseudonym,
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="access-{pseudonym}-{stamp}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [_("Time"), _("Event"), _("User name"), _("Role"), _("Organisation"), _("Object")]
+    )
+    for entry in entries:
+        writer.writerow(
+            [
+                timezone.localtime(entry.occurred_at).isoformat(timespec="seconds"),
+                entry.get_event_display(),
+                entry.username,
+                entry.role,
+                entry.organisation_name,
+                f"{entry.object_type} {entry.object_id}".strip(),
+            ]
+        )
+    return response

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import include, path
+
+from baken.accounts.views import home_view
+
+# Django admin is for platform operators only, and they log in (with a second factor) through
+# Baken's own log-in page.
+admin.site.login = lambda request, extra_context=None: redirect(  # type: ignore[method-assign]
+    f"/accounts/login/?next={request.get_full_path()}"
+)
+
+urlpatterns = [
+    path("", home_view, name="home"),
+    path("accounts/", include("baken.accounts.urls")),
+    path("audit/", include("baken.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
