@@ -55,7 +55,9 @@ def make_user(
 def make_cast() -> Cast:
     a = Organisation.objects.create(name="Instelling A", kind=OrganisationKind.INSTITUTION)
     b = Organisation.objects.create(name="Instelling B", kind=OrganisationKind.INSTITUTION)
-    registry = Organisation.objects.create(name="Registratiecentrum", kind=OrganisationKind.REGISTRY)
+    registry = Organisation.objects.create(
+        name="Registratiecentrum", kind=OrganisationKind.REGISTRY
+    )
     team_a1 = Team.objects.create(organisation=a, name="Team A1")
     team_a2 = Team.objects.create(organisation=a, name="Team A2")
     team_b1 = Team.objects.create(organisation=b, name="Team B1")

@@ -12,6 +12,15 @@ from django.shortcuts import get_object_or_404
 
 from baken.accounts.models import Role, Team, User
 
+
+def acting_user(request: HttpRequest) -> User:
+    """The logged-in user of a request behind `login_required` or `role_required`."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
+
+
 def role_required(*roles: Role) -> Callable[[Callable[..., HttpResponse]], Callable[..., Any]]:
     """The one role decorator: logged in (with second factor) and holding one of these roles."""
 
@@ -19,8 +28,7 @@ def role_required(*roles: Role) -> Callable[[Callable[..., HttpResponse]], Calla
         @wraps(view)
         @login_required
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            user = request.user
-            assert isinstance(user, User)
+            user = acting_user(request)
             if not user.has_role(*roles) or user.organisation_id is None:
                 raise PermissionDenied
             return view(request, *args, **kwargs)

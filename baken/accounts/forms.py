@@ -29,7 +29,7 @@ class TokenForm(forms.Form):
         return "".join(self.cleaned_data["token"].split())
 
 
-def _role_choices(kind: str) -> list[tuple[str, str]]:
+def _role_choices(kind: str) -> list[tuple[str, object]]:
     allowed = allowed_roles_for(kind)
     return [(value, label) for value, label in Role.choices if value in allowed]
 
@@ -47,10 +47,10 @@ class UserAccessForm(forms.Form):
 
     def __init__(self, *args: object, admin: User, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        assert admin.organisation is not None
-        self.fields["roles"].choices = _role_choices(admin.organisation.kind)  # type: ignore[attr-defined]
+        kind = admin.organisation.kind if admin.organisation else ""
+        self.fields["roles"].choices = _role_choices(kind)  # type: ignore[attr-defined]
         self.fields["teams"].queryset = Team.objects.filter(  # type: ignore[attr-defined]
-            organisation_id=admin.organisation_id
+            organisation=admin.organisation
         )
 
 

@@ -39,7 +39,9 @@ class Region(models.Model):
     class Meta:
         ordering = ["division", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["division", "code"], name="region_code_unique_per_division")
+            models.UniqueConstraint(
+                fields=["division", "code"], name="region_code_unique_per_division"
+            )
         ]
         verbose_name = _("region")
         verbose_name_plural = _("regions")
@@ -97,7 +99,9 @@ class Team(models.Model):
     class Meta:
         ordering = ["organisation__name", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="team_name_unique_per_org")
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="team_name_unique_per_org"
+            )
         ]
         verbose_name = _("team")
         verbose_name_plural = _("teams")
@@ -149,7 +153,9 @@ class User(AbstractUser):
         blank=True,
         verbose_name=_("organisation"),
     )
-    teams = models.ManyToManyField(Team, blank=True, related_name="members", verbose_name=_("teams"))
+    teams = models.ManyToManyField(
+        Team, blank=True, related_name="members", verbose_name=_("teams")
+    )
 
     class Meta:
         ordering = ["username"]
@@ -181,4 +187,4 @@ class RoleGrant(models.Model):
         verbose_name_plural = _("roles")
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.get_role_display()}"
+        return f"{self.user}: {self.get_role_display()}"

@@ -23,7 +23,8 @@ RECOVERY_CODE_COUNT = 10
 
 
 def _check_same_organisation(*, admin: User, teams: Iterable[Team], roles: Iterable[str]) -> None:
-    assert admin.organisation is not None
+    if admin.organisation is None:
+        raise ValidationError(_("You do not belong to an organisation."))
     if any(team.organisation_id != admin.organisation_id for team in teams):
         raise ValidationError(_("A team must belong to your own organisation."))
     allowed = allowed_roles_for(admin.organisation.kind)
@@ -84,7 +85,11 @@ def invite_user(
                 "At your first log-in you set up two-factor authentication with an app on "
                 "your phone."
             )
-            % {"admin": admin.get_full_name() or admin.username, "username": username, "link": link},
+            % {
+                "admin": admin.get_full_name() or admin.username,
+                "username": username,
+                "link": link,
+            },
             from_email=None,
             recipient_list=[email],
         )
@@ -183,9 +188,7 @@ def start_totp_enrolment(*, user: User) -> TOTPDevice:
 
 
 @transaction.atomic
-def confirm_totp_enrolment(
-    *, user: User, device: TOTPDevice, request: HttpRequest
-) -> list[str]:
+def confirm_totp_enrolment(*, user: User, device: TOTPDevice, request: HttpRequest) -> list[str]:
     """Confirm the authenticator and issue fresh recovery codes, which are returned once."""
     TOTPDevice.objects.filter(user=user, confirmed=True).delete()
     device.confirmed = True

@@ -1,4 +1,4 @@
-"""Log-in with a second factor, the user's own account, and the functional administrator's screens."""
+"""Log-in with a second factor, one's own account, and the functional administrator's screens."""
 
 import time
 
@@ -21,6 +21,7 @@ from django_otp import match_token
 
 from baken.accounts import services
 from baken.accounts.access import (
+    acting_user,
     get_user_for_admin,
     role_required,
     teams_managed_by,
@@ -145,7 +146,7 @@ def _base32_secret(key: bytes) -> str:
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        log_access(event=AuditEvent.LOGOUT, user=request.user, request=request)  # type: ignore[arg-type]
+        log_access(event=AuditEvent.LOGOUT, user=acting_user(request), request=request)
     logout(request)
     messages.success(request, _("You have been logged out."))
     return redirect("accounts:login")
@@ -153,7 +154,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def password_change_view(request: HttpRequest) -> HttpResponse:
-    form = PasswordChangeForm(request.user, request.POST or None)
+    form = PasswordChangeForm(acting_user(request), request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         update_session_auth_hash(request, user)
@@ -198,16 +199,14 @@ def password_reset_done_view(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.FUNCTIONAL_ADMIN)
 def user_list_view(request: HttpRequest) -> HttpResponse:
-    admin = request.user
-    assert isinstance(admin, User)
+    admin = acting_user(request)
     users = users_managed_by(admin).prefetch_related("role_grants", "teams")
     return render(request, "accounts/user_list.html", {"users": users})
 
 
 @role_required(Role.FUNCTIONAL_ADMIN)
 def user_invite_view(request: HttpRequest) -> HttpResponse:
-    admin = request.user
-    assert isinstance(admin, User)
+    admin = acting_user(request)
     form = InviteForm(request.POST or None, admin=admin)
     if request.method == "POST" and form.is_valid():
         try:
@@ -233,8 +232,7 @@ def user_invite_view(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.FUNCTIONAL_ADMIN)
 def user_edit_view(request: HttpRequest, user_id: int) -> HttpResponse:
-    admin = request.user
-    assert isinstance(admin, User)
+    admin = acting_user(request)
     user = get_user_for_admin(admin, user_id)
     initial = {"roles": list(user.role_set), "teams": list(user.teams.all())}
     form = UserAccessForm(request.POST or None, admin=admin, initial=initial)
@@ -258,8 +256,7 @@ def user_edit_view(request: HttpRequest, user_id: int) -> HttpResponse:
 @role_required(Role.FUNCTIONAL_ADMIN)
 @require_POST
 def user_action_view(request: HttpRequest, user_id: int, action: str) -> HttpResponse:
-    admin = request.user
-    assert isinstance(admin, User)
+    admin = acting_user(request)
     user = get_user_for_admin(admin, user_id)
     try:
         if action == "deactivate":
@@ -287,8 +284,7 @@ def user_action_view(request: HttpRequest, user_id: int, action: str) -> HttpRes
 
 @role_required(Role.FUNCTIONAL_ADMIN)
 def team_list_view(request: HttpRequest) -> HttpResponse:
-    admin = request.user
-    assert isinstance(admin, User)
+    admin = acting_user(request)
     form = TeamForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -14,6 +14,6 @@ def audit_entries_visible_to(user: User) -> QuerySet[AuditEntry]:
 
 def youth_access_overview(user: User, youth_pseudonym: str) -> QuerySet[AuditEntry]:
     """Who accessed this youth's data and when (a client's right under NEN 7513)."""
-    return audit_entries_visible_to(user).filter(youth_pseudonym=youth_pseudonym).order_by(
-        "sequence"
+    return (
+        audit_entries_visible_to(user).filter(youth_pseudonym=youth_pseudonym).order_by("sequence")
     )

@@ -60,7 +60,8 @@ def _normalise_ip(raw: str | None) -> str | None:
 
 def _chain_fields(values: dict[str, object]) -> ChainFields:
     occurred_at = values["occurred_at"]
-    assert isinstance(occurred_at, datetime)
+    if not isinstance(occurred_at, datetime):
+        raise TypeError("occurred_at must be a datetime")
     fields: dict[str, str | int | None] = {}
     for name in CHAINED_FIELDS[:-2]:
         value = values[name]
@@ -121,9 +122,7 @@ def log_access(
     entry_hash = digest_entry(
         key=audit_key(), previous_hash=previous_hash, fields=_chain_fields(values)
     )
-    entry = AuditEntry.objects.create(
-        previous_hash=previous_hash, entry_hash=entry_hash, **values
-    )
+    entry = AuditEntry.objects.create(previous_hash=previous_hash, entry_hash=entry_hash, **values)
     head.sequence = entry.sequence
     head.entry_hash = entry_hash
     head.save(update_fields=["sequence", "entry_hash"])

@@ -6,8 +6,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from baken.accounts.access import role_required
-from baken.accounts.models import Role, User
+from baken.accounts.access import acting_user, role_required
+from baken.accounts.models import Role
 from baken.audit.access import audit_entries_visible_to, youth_access_overview
 from baken.audit.forms import AuditFilterForm, YouthOverviewForm
 from baken.audit.models import AuditEvent
@@ -16,8 +16,7 @@ from baken.audit.services import log_access
 
 @role_required(Role.PRIVACY_OFFICER)
 def log_view(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     form = AuditFilterForm(request.GET or None)
     entries = audit_entries_visible_to(user)
     if form.is_valid():
@@ -32,8 +31,7 @@ def log_view(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.PRIVACY_OFFICER)
 def youth_overview_view(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     form = YouthOverviewForm(request.GET or None)
     if not form.is_valid():
         return render(request, "audit/youth_overview.html", {"form": form})

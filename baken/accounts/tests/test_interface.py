@@ -63,7 +63,7 @@ def test_production_settings_pass_the_deploy_check() -> None:
     for name in ("BAKEN_DEBUG", "BAKEN_DEMO_MODE", "BAKEN_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(name, None)
 
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-m", "baken.cli", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
         capture_output=True,
@@ -73,3 +73,10 @@ def test_production_settings_pass_the_deploy_check() -> None:
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_dutch_even_when_the_browser_prefers_english(client: Client) -> None:
+    page = client.get(reverse("accounts:login"), headers={"accept-language": "en-US,en;q=0.9"})
+
+    assert '<html lang="nl">' in page.content.decode()
+    assert "Inloggen bij Baken" in page.content.decode()

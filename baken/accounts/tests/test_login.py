@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.test import Client
+from django.test.client import _MonkeyPatchedWSGIResponse as Response
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
@@ -22,15 +23,19 @@ def current_code(user: User) -> str:
     return f"{totp.token():06d}"
 
 
-def give_password(client: Client, username: str, password: str = TEST_PASSWORD) -> object:
+def give_password(client: Client, username: str, password: str = TEST_PASSWORD) -> Response:
     return client.post(reverse("accounts:login"), {"username": username, "password": password})
 
 
-def test_password_then_authenticator_code_logs_in_and_is_audited(client: Client, cast: Cast) -> None:
+def test_password_then_authenticator_code_logs_in_and_is_audited(
+    client: Client, cast: Cast
+) -> None:
     response = give_password(client, "worker_a")
     assert response["Location"] == reverse("accounts:second_factor")
 
-    response = client.post(reverse("accounts:second_factor"), {"token": current_code(cast.worker_a)})
+    response = client.post(
+        reverse("accounts:second_factor"), {"token": current_code(cast.worker_a)}
+    )
 
     assert response["Location"] == reverse("home")
     home = client.get(reverse("home"))
@@ -162,7 +167,11 @@ def test_changing_the_password_ends_all_sessions(cast: Cast) -> None:
 
     response = laptop.post(
         reverse("accounts:password_change"),
-        {"old_password": TEST_PASSWORD, "new_password1": new_password, "new_password2": new_password},
+        {
+            "old_password": TEST_PASSWORD,
+            "new_password1": new_password,
+            "new_password2": new_password,
+        },
     )
 
     assert response["Location"] == reverse("accounts:login")

@@ -2,7 +2,13 @@
 
 from dataclasses import replace
 
-from baken.audit.chain import GENESIS_HASH, ChainedEntry, digest_entry, verify_chain
+from baken.audit.chain import (
+    GENESIS_HASH,
+    ChainedEntry,
+    ChainFields,
+    digest_entry,
+    verify_chain,
+)
 
 KEY = b"test key"
 
@@ -10,7 +16,7 @@ KEY = b"test key"
 def build_chain(count: int) -> list[ChainedEntry]:
     entries, previous = [], GENESIS_HASH
     for sequence in range(1, count + 1):
-        fields = {"sequence": sequence, "event": "read", "username": f"user{sequence}"}
+        fields: ChainFields = {"sequence": sequence, "event": "read", "username": f"user{sequence}"}
         entry_hash = digest_entry(key=KEY, previous_hash=previous, fields=fields)
         entries.append(ChainedEntry(sequence, previous, entry_hash, fields))
         previous = entry_hash
@@ -49,7 +55,7 @@ def test_an_entry_deleted_from_the_end_is_found_through_the_head() -> None:
 
 def test_an_entry_replaced_by_a_forged_one_is_named() -> None:
     entries = build_chain(5)
-    forged_fields = {"sequence": 3, "event": "read", "username": "forger"}
+    forged_fields: ChainFields = {"sequence": 3, "event": "read", "username": "forger"}
     forged_hash = digest_entry(key=b"guessed key", previous_hash="f" * 64, fields=forged_fields)
     entries[2] = ChainedEntry(3, "f" * 64, forged_hash, forged_fields)
     assert check(entries) == "entry #3 does not follow the entry before it (inserted)"

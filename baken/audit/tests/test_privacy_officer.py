@@ -18,10 +18,18 @@ ClientFor = Callable[[User], Client]
 
 @pytest.fixture
 def history(cast: Cast) -> None:
-    log_access(event=AuditEvent.READ, user=cast.worker_a, object_type="youth", youth_pseudonym="Y-1")
-    log_access(event=AuditEvent.UPDATE, user=cast.officer_a, object_type="youth", youth_pseudonym="Y-1")
-    log_access(event=AuditEvent.READ, user=cast.worker_a, object_type="youth", youth_pseudonym="Y-2")
-    log_access(event=AuditEvent.READ, user=cast.worker_b, object_type="youth", youth_pseudonym="Y-9")
+    log_access(
+        event=AuditEvent.READ, user=cast.worker_a, object_type="youth", youth_pseudonym="Y-1"
+    )
+    log_access(
+        event=AuditEvent.UPDATE, user=cast.officer_a, object_type="youth", youth_pseudonym="Y-1"
+    )
+    log_access(
+        event=AuditEvent.READ, user=cast.worker_a, object_type="youth", youth_pseudonym="Y-2"
+    )
+    log_access(
+        event=AuditEvent.READ, user=cast.worker_b, object_type="youth", youth_pseudonym="Y-9"
+    )
 
 
 def test_privacy_officer_filters_the_log_of_own_organisation(
@@ -43,7 +51,9 @@ def test_youth_access_overview_lists_who_looked_and_export_is_audited(
     client = client_for(cast.privacy_officer)
 
     page = client.get(reverse("audit:youth_overview"), {"youth_pseudonym": "Y-1"})
-    export = client.get(reverse("audit:youth_overview"), {"youth_pseudonym": "Y-1", "format": "csv"})
+    export = client.get(
+        reverse("audit:youth_overview"), {"youth_pseudonym": "Y-1", "format": "csv"}
+    )
 
     assert [e.username for e in page.context["entries"]] == ["worker_a", "officer_a"]
     rows = list(csv.reader(io.StringIO(export.content.decode())))
@@ -55,7 +65,9 @@ def test_youth_access_overview_lists_who_looked_and_export_is_audited(
 
 
 @pytest.mark.parametrize("who", ["worker_a", "officer_a", "admin_a", "analyst"])
-def test_only_the_privacy_officer_reads_the_log(client_for: ClientFor, cast: Cast, who: str) -> None:
+def test_only_the_privacy_officer_reads_the_log(
+    client_for: ClientFor, cast: Cast, who: str
+) -> None:
     client = client_for(getattr(cast, who))
     assert client.get(reverse("audit:log")).status_code == 403
     assert client.get(reverse("audit:youth_overview")).status_code == 403

@@ -1,5 +1,7 @@
 """`baken audit verify` against the real database: tampering with raw SQL is found and named."""
 
+from typing import Any
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -23,7 +25,7 @@ def write_entries(cast: Cast, count: int) -> None:
         )
 
 
-def raw_sql(statement: str, params: list[object]) -> None:
+def raw_sql(statement: str, params: list[Any]) -> None:
     """Tamper as someone with database access would, bypassing the app (and its trigger)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
