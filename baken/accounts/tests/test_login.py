@@ -1,9 +1,9 @@
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 import time_machine
 from django.test import Client
-from django.test.client import _MonkeyPatchedWSGIResponse as Response
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
@@ -14,6 +14,9 @@ from baken.accounts.models import User
 from baken.audit.models import AuditEntry, AuditEvent, AuditOutcome
 from baken.testing import TEST_PASSWORD, Cast, log_in_verified
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as Response
+
 pytestmark = pytest.mark.django_db
 
 
@@ -23,7 +26,7 @@ def current_code(user: User) -> str:
     return f"{totp.token():06d}"
 
 
-def give_password(client: Client, username: str, password: str = TEST_PASSWORD) -> Response:
+def give_password(client: Client, username: str, password: str = TEST_PASSWORD) -> "Response":
     return client.post(reverse("accounts:login"), {"username": username, "password": password})
 
 

@@ -1,0 +1,1 @@
+"""Youth case files: the youth, their team assignment, access (including break-the-glass)."""
