@@ -24,6 +24,14 @@ DEBUG = env_bool("BAKEN_DEBUG", default=False)
 # start with it because `check --deploy` reports it.
 SECRET_KEY = env_secret("BAKEN_SECRET_KEY", default="django-insecure-local-only-key-change-me")
 AUDIT_KEY = env_secret("BAKEN_AUDIT_KEY", default=SECRET_KEY)
+# Encryption of identifying fields at rest (django-fernet-encrypted-fields). The Fernet keys are
+# derived from SECRET_KEY (and SECRET_KEY_FALLBACKS) with each salt below; the first salt encrypts,
+# all decrypt. Rotate: put a new salt first, run `baken rotate-keys`, later drop the old salt.
+SECRET_KEY_FALLBACKS = env_list("BAKEN_SECRET_KEY_FALLBACKS", [])
+SALT_KEY = env_list("BAKEN_FIELD_KEY_SALTS", ["local-only-field-salt-change-me"])
+# Keyed blind index for searching encrypted names (HMAC-SHA256); changing it needs a re-index.
+BLIND_INDEX_KEY = env_secret("BAKEN_BLIND_INDEX_KEY", default=SECRET_KEY + ":blind-index")
+EMERGENCY_ACCESS_HOURS = env_int("BAKEN_EMERGENCY_ACCESS_HOURS", 12)
 
 ALLOWED_HOSTS = env_list("BAKEN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("BAKEN_CSRF_TRUSTED_ORIGINS", [])
@@ -43,6 +51,8 @@ INSTALLED_APPS = [
     "csp",
     "baken.accounts",
     "baken.audit",
+    "baken.cases",
+    "baken.signalling",
     "baken.operations",
 ]
 

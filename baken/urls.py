@@ -14,6 +14,8 @@ urlpatterns = [
     path("", home_view, name="home"),
     path("accounts/", include("baken.accounts.urls")),
     path("audit/", include("baken.audit.urls")),
+    path("youths/", include("baken.cases.urls")),
+    path("signals/", include("baken.signalling.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

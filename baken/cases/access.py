@@ -1,0 +1,93 @@
+"""Who may see which youth. Every read of a youth goes through `get_youth_for_user`, which logs it.
+
+- a youth worker: the youths of their own team(s), plus youths opened with break-the-glass
+  (for a limited time);
+- a designated officer, behavioural scientist or manager: every youth of their organisation;
+- nobody else (privacy officer, functional administrator, registry): no youth at all.
+A youth of another organisation gives the same 404 as one that does not exist.
+"""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+
+from baken.accounts.models import OrganisationKind, Role, User
+from baken.audit.models import AuditEvent
+from baken.audit.services import log_access
+from baken.cases.models import EmergencyAccess, Youth
+
+ORGANISATION_WIDE_ROLES = (Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST, Role.MANAGER)
+
+
+def _in_institution(user: User) -> bool:
+    organisation = user.organisation
+    return organisation is not None and organisation.kind == OrganisationKind.INSTITUTION
+
+
+def sees_whole_organisation(user: User) -> bool:
+    return _in_institution(user) and user.has_role(*ORGANISATION_WIDE_ROLES)
+
+
+def may_use_break_the_glass(user: User) -> bool:
+    return _in_institution(user) and user.has_role(Role.YOUTH_WORKER)
+
+
+def youths_visible_to(user: User) -> QuerySet[Youth]:
+    if not _in_institution(user):
+        return Youth.objects.none()
+    own = Youth.objects.filter(organisation_id=user.organisation_id)
+    if sees_whole_organisation(user):
+        return own
+    if not user.has_role(Role.YOUTH_WORKER):
+        return Youth.objects.none()
+    emergency = EmergencyAccess.objects.filter(user=user, expires_at__gt=timezone.now())
+    return own.filter(
+        Q(teams__in=user.teams.all()) | Q(pk__in=emergency.values("youth_id"))
+    ).distinct()
+
+
+def youths_findable_by(user: User) -> QuerySet[Youth]:
+    """Whom a worker may look up by name to ask for break-the-glass: their whole organisation."""
+    if not may_use_break_the_glass(user) and not sees_whole_organisation(user):
+        return Youth.objects.none()
+    return Youth.objects.filter(organisation_id=user.organisation_id)
+
+
+def _active_emergency(user: User, youth: Youth) -> EmergencyAccess | None:
+    return EmergencyAccess.objects.filter(
+        user=user, youth=youth, expires_at__gt=timezone.now()
+    ).first()
+
+
+def get_youth_for_user(
+    user: User,
+    pseudonym: str,
+    *,
+    request: HttpRequest | None,
+    event: AuditEvent = AuditEvent.READ,
+    object_type: str = "youth",
+) -> Youth:
+    """The youth, if this user may see them; the access is logged (as emergency access when it
+    rests on break-the-glass). Raises Http404 otherwise."""
+    youth = youths_visible_to(user).filter(pseudonym=pseudonym).first()
+    if youth is None:
+        raise Http404
+    in_team = sees_whole_organisation(user) or youth.teams.filter(members=user).exists()
+    emergency = None if in_team else _active_emergency(user, youth)
+    log_access(
+        event=AuditEvent.EMERGENCY_ACCESS if emergency else event,
+        user=user,
+        request=request,
+        object_type=object_type,
+        object_id=youth.pk,
+        youth_pseudonym=youth.pseudonym,
+        detail=f"break-the-glass #{emergency.pk}; {event}" if emergency else "",
+    )
+    return youth
+
+
+def emergency_accesses_for_review(user: User) -> QuerySet[EmergencyAccess]:
+    """Break-the-glass accesses of the privacy officer's organisation."""
+    if not user.has_role(Role.PRIVACY_OFFICER) or user.organisation_id is None:
+        return EmergencyAccess.objects.none()
+    return EmergencyAccess.objects.filter(youth__organisation_id=user.organisation_id)

@@ -1,0 +1,55 @@
+"""One chronological view of everything recorded about a youth."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from baken.cases.models import Youth
+from baken.signalling.models import Consultation, DailyReport, Signal
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    kind: str  # "signal", "safety_note", "consultation"
+    day: date
+    at: datetime
+    obj: Signal | DailyReport | Consultation
+    form_codes: frozenset[str] = field(default_factory=frozenset)
+
+
+def build_timeline(youth: Youth, *, form_code: str = "") -> list[TimelineItem]:
+    signals = (
+        Signal.objects.filter(youth=youth)
+        .select_related("recorded_by", "corrects")
+        .prefetch_related("indicators__forms")
+    )
+    items = [
+        TimelineItem(
+            kind="signal",
+            day=signal.observed_on,
+            at=signal.recorded_at,
+            obj=signal,
+            form_codes=frozenset(
+                form.code for indicator in signal.indicators.all() for form in indicator.forms.all()
+            ),
+        )
+        for signal in signals
+    ]
+    if not form_code:
+        reports = DailyReport.objects.filter(youth=youth).select_related("author")
+        items += [
+            TimelineItem(kind="safety_note", day=r.report_date, at=r.created_at, obj=r)
+            for r in reports
+            if r.safety_note
+        ]
+        consultations = Consultation.objects.filter(youth=youth).select_related(
+            "requested_by", "addressed_to", "concluded_by"
+        )
+        items += [
+            TimelineItem(
+                kind="consultation", day=c.requested_at.date(), at=c.requested_at, obj=c
+            )
+            for c in consultations
+        ]
+    else:
+        items = [item for item in items if form_code in item.form_codes]
+    return sorted(items, key=lambda item: (item.day, item.at), reverse=True)

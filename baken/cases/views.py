@@ -1,0 +1,178 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from baken.accounts.access import acting_user, role_required
+from baken.accounts.models import Role
+from baken.audit.models import AuditEvent
+from baken.cases import services
+from baken.cases.access import (
+    emergency_accesses_for_review,
+    get_youth_for_user,
+    may_use_break_the_glass,
+    youths_findable_by,
+    youths_visible_to,
+)
+from baken.cases.forms import BreakTheGlassForm, GuardianForm, ReviewForm, SearchForm, YouthForm
+from baken.cases.timeline import build_timeline
+from baken.signalling.models import ExploitationForm
+
+CASE_ROLES = (
+    Role.YOUTH_WORKER,
+    Role.DESIGNATED_OFFICER,
+    Role.BEHAVIOURAL_SCIENTIST,
+    Role.MANAGER,
+)
+
+
+@role_required(*CASE_ROLES)
+def youth_list_view(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    form = SearchForm(request.GET or None)
+    visible = youths_visible_to(user)
+    others = []
+    if form.is_valid() and form.cleaned_data["q"]:
+        query = form.cleaned_data["q"]
+        youths = services.search_youths(youths=visible, query=query, by=user, request=request)
+        if may_use_break_the_glass(user):
+            found = {y.pk for y in youths}
+            others = [
+                y
+                for y in services.search_youths(
+                    youths=youths_findable_by(user), query=query, by=user, request=request
+                )
+                if y.pk not in found
+            ]
+    else:
+        youths = list(visible.filter(care_end__isnull=True).prefetch_related("teams"))
+    context = {"form": form, "youths": youths, "others": others}
+    return render(request, "cases/youth_list.html", context)
+
+
+@role_required(Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER)
+def youth_create_view(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    form = YouthForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("care_end", None)
+        try:
+            youth = services.open_case_file(
+                by=user,
+                request=request,
+                teams=list(data.pop("teams")),
+                risk_factors=list(data.pop("risk_factors")),
+                **data,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The case file has been opened."))
+            return redirect("cases:detail", pseudonym=youth.pseudonym)
+    return render(request, "cases/youth_form.html", {"form": form, "creating": True})
+
+
+@role_required(*CASE_ROLES)
+def youth_detail_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
+    user = acting_user(request)
+    youth = get_youth_for_user(user, pseudonym, request=request)
+    form_code = request.GET.get("form", "")
+    context = {
+        "youth": youth,
+        "timeline": build_timeline(youth, form_code=form_code),
+        "forms": ExploitationForm.objects.all(),
+        "form_code": form_code,
+        "guardians": youth.guardians.all(),
+    }
+    return render(request, "cases/youth_detail.html", context)
+
+
+@role_required(*CASE_ROLES)
+def youth_print_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
+    user = acting_user(request)
+    youth = get_youth_for_user(user, pseudonym, request=request, event=AuditEvent.EXPORT)
+    form_code = request.GET.get("form", "")
+    context = {"youth": youth, "timeline": build_timeline(youth, form_code=form_code)}
+    return render(request, "cases/youth_print.html", context)
+
+
+@role_required(Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER)
+def youth_edit_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
+    user = acting_user(request)
+    youth = get_youth_for_user(user, pseudonym, request=request)
+    initial = {
+        name: getattr(youth, name)
+        for name in YouthForm.base_fields
+        if name not in ("teams", "risk_factors")
+    }
+    initial |= {"teams": list(youth.teams.all()), "risk_factors": list(youth.risk_factors.all())}
+    form = YouthForm(request.POST or None, user=user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_case_file(
+                youth=youth, by=user, request=request, changes=dict(form.cleaned_data)
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The case file has been saved."))
+            return redirect("cases:detail", pseudonym=youth.pseudonym)
+    return render(request, "cases/youth_form.html", {"form": form, "youth": youth})
+
+
+@role_required(Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER)
+def guardian_add_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
+    user = acting_user(request)
+    youth = get_youth_for_user(user, pseudonym, request=request)
+    form = GuardianForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_guardian(youth=youth, by=user, request=request, **form.cleaned_data)
+        messages.success(request, _("The guardian has been added."))
+        return redirect("cases:detail", pseudonym=youth.pseudonym)
+    return render(request, "cases/guardian_form.html", {"form": form, "youth": youth})
+
+
+@role_required(Role.YOUTH_WORKER)
+def break_the_glass_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
+    user = acting_user(request)
+    youth = get_object_or_404(youths_findable_by(user), pseudonym=pseudonym)
+    form = BreakTheGlassForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.break_the_glass(
+                youth=youth, by=user, request=request, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.warning(
+                request, _("Emergency access granted for a limited time. It is being reviewed.")
+            )
+            return redirect("cases:detail", pseudonym=youth.pseudonym)
+    return render(request, "cases/break_the_glass.html", {"form": form, "youth": youth})
+
+
+@role_required(Role.PRIVACY_OFFICER)
+def emergency_review_list_view(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    accesses = emergency_accesses_for_review(user).select_related("youth", "user", "reviewed_by")
+    return render(
+        request, "cases/emergency_review.html", {"accesses": accesses, "form": ReviewForm()}
+    )
+
+
+@role_required(Role.PRIVACY_OFFICER)
+@require_POST
+def emergency_review_view(request: HttpRequest, access_id: int) -> HttpResponse:
+    user = acting_user(request)
+    access = get_object_or_404(emergency_accesses_for_review(user), pk=access_id)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        services.review_emergency_access(
+            access=access, by=user, request=request, note=form.cleaned_data["note"]
+        )
+        messages.success(request, _("Marked as reviewed."))
+    return redirect("cases:emergency_review_list")

@@ -1,0 +1,112 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from baken.accounts.models import User
+from baken.signalling.models import (
+    Concern,
+    Indicator,
+    IndicatorCatalogue,
+    NextStep,
+    SignalContext,
+    SignalSource,
+)
+
+
+class IndicatorChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Indicator) -> str:  # type: ignore[override]
+        return obj.text
+
+
+class SignalForm(forms.Form):
+    """Recording a signal: the date, the context, what you noticed, how worried you are."""
+
+    observed_on = forms.DateField(
+        label=_("When did you notice it?"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    context = forms.ChoiceField(
+        label=_("Where?"), choices=SignalContext.choices, initial=SignalContext.LIVING_GROUP
+    )
+    source = forms.ChoiceField(
+        label=_("How do you know?"), choices=SignalSource.choices, initial=SignalSource.SEEN
+    )
+    note = forms.CharField(
+        label=_("What did you notice? (a niet-pluis feeling is enough)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Describe what you saw or heard, in plain words. Facts before interpretation."),
+    )
+    indicators = IndicatorChoiceField(
+        label=_("Indicators"),
+        queryset=Indicator.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    concern = forms.ChoiceField(
+        label=_("How worried are you?"),
+        choices=Concern.choices,
+        initial=Concern.MEDIUM,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(
+        self, *args: object, catalogue: IndicatorCatalogue, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["indicators"].queryset = catalogue.indicators.prefetch_related(  # type: ignore[attr-defined]
+            "forms"
+        )
+
+
+class DailyReportForm(forms.Form):
+    report_date = forms.DateField(
+        label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    text = forms.CharField(label=_("Report"), widget=forms.Textarea(attrs={"rows": 5}))
+    safety_note = forms.CharField(
+        label=_("Safety"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Anything about the youth's safety: contacts, absence, money, phones, mood."),
+    )
+    suspicion = forms.BooleanField(
+        label=_("I suspect exploitation or something is not right (records a signal)"),
+        required=False,
+    )
+
+
+class ConsultationRequestForm(forms.Form):
+    addressed_to = forms.ModelChoiceField(label=_("Ask"), queryset=User.objects.none())
+    question = forms.CharField(
+        label=_("Your question"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args: object, consultants: list[User], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["addressed_to"]
+        field.queryset = User.objects.filter(pk__in=[u.pk for u in consultants])  # type: ignore[attr-defined]
+        field.label_from_instance = lambda u: f"{u.get_full_name() or u.username} ({', '.join(u.role_labels())})"  # type: ignore[attr-defined]
+
+
+class ConclusionForm(forms.Form):
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Participants from your organisation"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    external_participants = forms.CharField(
+        label=_("Other participants (name, organisation)"), max_length=300, required=False
+    )
+    conclusion = forms.CharField(label=_("Conclusion"), widget=forms.Textarea(attrs={"rows": 4}))
+    next_step = forms.ChoiceField(
+        label=_("Next step"), choices=NextStep.choices, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args: object, organisation_id: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["participants"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            organisation_id=organisation_id, is_active=True
+        ).order_by("first_name")
