@@ -35,7 +35,7 @@ def may_use_break_the_glass(user: User) -> bool:
 def youths_visible_to(user: User) -> QuerySet[Youth]:
     if not _in_institution(user):
         return Youth.objects.none()
-    own = Youth.objects.filter(organisation_id=user.organisation_id)
+    own = Youth.objects.filter(organisation=user.organisation)
     if sees_whole_organisation(user):
         return own
     if not user.has_role(Role.YOUTH_WORKER):
@@ -50,7 +50,7 @@ def youths_findable_by(user: User) -> QuerySet[Youth]:
     """Whom a worker may look up by name to ask for break-the-glass: their whole organisation."""
     if not may_use_break_the_glass(user) and not sees_whole_organisation(user):
         return Youth.objects.none()
-    return Youth.objects.filter(organisation_id=user.organisation_id)
+    return Youth.objects.filter(organisation=user.organisation)
 
 
 def _active_emergency(user: User, youth: Youth) -> EmergencyAccess | None:

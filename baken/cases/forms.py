@@ -6,8 +6,8 @@ from baken.accounts.models import Division, Region, Team, User
 from baken.cases.models import CareForm, RiskFactor, Sex
 
 
-class MunicipalityChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Region) -> str:  # type: ignore[override]
+class MunicipalityChoiceField(forms.ModelChoiceField[Region]):
+    def label_from_instance(self, obj: Region) -> str:
         return obj.name
 
 
@@ -54,9 +54,9 @@ class YouthForm(forms.Form):
         data = super().clean() or {}
         born, start, end = data.get("date_of_birth"), data.get("care_start"), data.get("care_end")
         today = timezone.localdate()
-        if born and born > today:  # type: ignore[operator]
+        if born and born > today:
             self.add_error("date_of_birth", _("The date of birth cannot be in the future."))
-        if start and end and end < start:  # type: ignore[operator]
+        if start and end and end < start:
             self.add_error("care_end", _("Care cannot end before it starts."))
         return data
 

@@ -1,7 +1,7 @@
 """The youth and their case file. Identifying fields are encrypted at rest."""
 
 import secrets
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -65,7 +65,9 @@ class Youth(models.Model):
     date_of_birth = EncryptedDateField(_("date of birth"), null=True, blank=True)
     sex = EncryptedCharField(_("sex"), max_length=16, choices=Sex.choices, default=Sex.UNKNOWN)
     nationality = EncryptedCharField(_("nationality"), max_length=100, blank=True, null=True)
-    country_of_birth = EncryptedCharField(_("country of birth"), max_length=100, blank=True, null=True)
+    country_of_birth = EncryptedCharField(
+        _("country of birth"), max_length=100, blank=True, null=True
+    )
     municipality = models.ForeignKey(
         Region,
         on_delete=models.PROTECT,
@@ -185,5 +187,5 @@ class EmergencyAccess(models.Model):
         return self.expires_at > timezone.now()
 
     @staticmethod
-    def expiry_from(moment: "timezone.datetime") -> "timezone.datetime":
+    def expiry_from(moment: datetime) -> datetime:
         return moment + timedelta(hours=settings.EMERGENCY_ACCESS_HOURS)

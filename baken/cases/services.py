@@ -50,7 +50,7 @@ def open_case_file(
     if not teams or any(team.organisation_id != by.organisation_id for team in teams):
         raise ValidationError(_("Choose at least one team of your own organisation."))
     youth = Youth(
-        organisation_id=by.organisation_id,
+        organisation=by.organisation,
         given_names=given_names.strip(),
         family_name=family_name.strip(),
         date_of_birth=date_of_birth,
@@ -211,4 +211,3 @@ def review_emergency_access(
         detail="reviewed",
     )
     return access
-

@@ -45,9 +45,7 @@ def build_timeline(youth: Youth, *, form_code: str = "") -> list[TimelineItem]:
             "requested_by", "addressed_to", "concluded_by"
         )
         items += [
-            TimelineItem(
-                kind="consultation", day=c.requested_at.date(), at=c.requested_at, obj=c
-            )
+            TimelineItem(kind="consultation", day=c.requested_at.date(), at=c.requested_at, obj=c)
             for c in consultations
         ]
     else:

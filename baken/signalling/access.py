@@ -31,7 +31,10 @@ def get_consultation_for_user(
     if consultation is None:
         raise Http404
     get_youth_for_user(
-        user, consultation.youth.pseudonym, request=request, event=AuditEvent.READ,
+        user,
+        consultation.youth.pseudonym,
+        request=request,
+        event=AuditEvent.READ,
         object_type="consultation",
     )
     return consultation

@@ -13,8 +13,8 @@ from baken.signalling.models import (
 )
 
 
-class IndicatorChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Indicator) -> str:  # type: ignore[override]
+class IndicatorChoiceField(forms.ModelMultipleChoiceField[Indicator]):
+    def label_from_instance(self, obj: Indicator) -> str:
         return obj.text
 
 
@@ -51,9 +51,7 @@ class SignalForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(
-        self, *args: object, catalogue: IndicatorCatalogue, **kwargs: object
-    ) -> None:
+    def __init__(self, *args: object, catalogue: IndicatorCatalogue, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["indicators"].queryset = catalogue.indicators.prefetch_related(  # type: ignore[attr-defined]
             "forms"
@@ -77,17 +75,20 @@ class DailyReportForm(forms.Form):
     )
 
 
+class ConsultantChoiceField(forms.ModelChoiceField[User]):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.get_full_name() or obj.username} ({', '.join(obj.role_labels())})"
+
+
 class ConsultationRequestForm(forms.Form):
-    addressed_to = forms.ModelChoiceField(label=_("Ask"), queryset=User.objects.none())
-    question = forms.CharField(
-        label=_("Your question"), widget=forms.Textarea(attrs={"rows": 4})
-    )
+    addressed_to = ConsultantChoiceField(label=_("Ask"), queryset=User.objects.none())
+    question = forms.CharField(label=_("Your question"), widget=forms.Textarea(attrs={"rows": 4}))
 
     def __init__(self, *args: object, consultants: list[User], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        field = self.fields["addressed_to"]
-        field.queryset = User.objects.filter(pk__in=[u.pk for u in consultants])  # type: ignore[attr-defined]
-        field.label_from_instance = lambda u: f"{u.get_full_name() or u.username} ({', '.join(u.role_labels())})"  # type: ignore[attr-defined]
+        self.fields["addressed_to"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[u.pk for u in consultants]
+        )
 
 
 class ConclusionForm(forms.Form):

@@ -1,6 +1,6 @@
 """The indicator catalogue (versioned reference data) and what workers record against it."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -86,7 +86,9 @@ class Indicator(models.Model):
     example_nl = models.CharField(max_length=300)
     example_en = models.CharField(max_length=300)
     keywords = models.CharField(
-        max_length=300, blank=True, help_text="Words (Dutch and English) that suggest this indicator."
+        max_length=300,
+        blank=True,
+        help_text="Words (Dutch and English) that suggest this indicator.",
     )
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -166,10 +168,10 @@ class Signal(models.Model):
         return f"{self.youth} {self.observed_on}"
 
     @property
-    def editable_until(self) -> "timezone.datetime":
+    def editable_until(self) -> datetime:
         return self.recorded_at + EDIT_WINDOW
 
-    def is_editable(self, now: "timezone.datetime | None" = None) -> bool:
+    def is_editable(self, now: datetime | None = None) -> bool:
         return (now or timezone.now()) < self.editable_until
 
 
@@ -177,9 +179,7 @@ class DailyReport(models.Model):
     """A daily report (dagrapportage) with its safety section."""
 
     youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="daily_reports")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     report_date = models.DateField(_("date"))
     text = EncryptedTextField(_("report"))
     safety_note = EncryptedTextField(_("safety"), blank=True, null=True)
@@ -223,7 +223,9 @@ class Consultation(models.Model):
         _("other participants (name, organisation)"), max_length=300, blank=True
     )
     conclusion = EncryptedTextField(_("conclusion"), blank=True, null=True)
-    next_step = models.CharField(_("next step"), max_length=16, choices=NextStep.choices, blank=True)
+    next_step = models.CharField(
+        _("next step"), max_length=16, choices=NextStep.choices, blank=True
+    )
     concluded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

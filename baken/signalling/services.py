@@ -147,7 +147,7 @@ def suggest_indicators(*, youth: Youth, note: str) -> list[Indicator]:
     chosen = suggest(
         note=note,
         candidates=candidates,
-        history_forms=history_forms,  # type: ignore[arg-type]
+        history_forms=history_forms,
         previously_recorded=previously_recorded,
     )
     by_id = {indicator.pk: indicator for indicator in indicators}

@@ -23,7 +23,9 @@ def _plain(text: str) -> str:
 
 
 def _contains(plain_note: str, keyword: str) -> bool:
-    return re.search(rf"(?<![a-z0-9]){re.escape(_plain(keyword))}(?![a-z0-9])", plain_note) is not None
+    return (
+        re.search(rf"(?<![a-z0-9]){re.escape(_plain(keyword))}(?![a-z0-9])", plain_note) is not None
+    )
 
 
 def suggest(

@@ -1,6 +1,6 @@
 from django.contrib import messages
-from django.forms.boundfield import BoundWidget
 from django.core.exceptions import ValidationError
+from django.forms.boundfield import BoundWidget
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -110,7 +110,8 @@ def amend_signal_view(request: HttpRequest, signal_id: int) -> HttpResponse:
         "indicators": list(signal.indicators.all()),
         "concern": signal.concern,
     }
-    catalogue = signal.indicators.first().catalogue if signal.indicators.exists() else None
+    first = signal.indicators.first()
+    catalogue = first.catalogue if first is not None else None
     form = SignalForm(
         request.POST or None,
         catalogue=catalogue or services.current_catalogue(),
@@ -156,7 +157,9 @@ def daily_report_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
 def request_consultation_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     user = acting_user(request)
     youth = get_youth_for_user(user, pseudonym, request=request)
-    form = ConsultationRequestForm(request.POST or None, consultants=services.consultants_for(youth))
+    form = ConsultationRequestForm(
+        request.POST or None, consultants=services.consultants_for(youth)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.request_consultation(

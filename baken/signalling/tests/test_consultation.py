@@ -62,7 +62,10 @@ def test_officer_records_the_conclusion_and_next_step(
     client_for: ClientFor, cast: Cast, youth: Youth
 ) -> None:
     consultation = services.request_consultation(
-        youth=youth, by=cast.worker_a, request=None, addressed_to=cast.officer_a,
+        youth=youth,
+        by=cast.worker_a,
+        request=None,
+        addressed_to=cast.officer_a,
         question="Wat vind jij?",
     )
 
@@ -106,12 +109,26 @@ def test_officer_overview_counts_youths_per_form_and_lists_what_needs_follow_up(
     criminal = Indicator.objects.get(catalogue__is_current=True, code="c-bank-card-lent")
     for who in (youth, other):
         services.record_signal(
-            youth=who, by=cast.worker_a, request=None, observed_on=timezone.localdate(),
-            context="school", source="youth_told", concern="high", indicators=[criminal], note="",
+            youth=who,
+            by=cast.worker_a,
+            request=None,
+            observed_on=timezone.localdate(),
+            context="school",
+            source="youth_told",
+            concern="high",
+            indicators=[criminal],
+            note="",
         )
     services.record_signal(
-        youth=youth, by=cast.worker_a, request=None, observed_on=timezone.localdate(),
-        context="living_group", source="seen", concern="low", indicators=[], note="niet pluis",
+        youth=youth,
+        by=cast.worker_a,
+        request=None,
+        observed_on=timezone.localdate(),
+        context="living_group",
+        source="seen",
+        concern="low",
+        indicators=[],
+        note="niet pluis",
     )
     services.request_consultation(
         youth=youth, by=cast.worker_a, request=None, addressed_to=cast.officer_a, question="?"
@@ -136,12 +153,24 @@ def test_timeline_shows_signals_safety_notes_and_consultations_and_filters_by_fo
 ) -> None:
     sexual = Indicator.objects.get(catalogue__is_current=True, code="s-older-boyfriend")
     services.record_signal(
-        youth=youth, by=cast.worker_a, request=None, observed_on=timezone.localdate(),
-        context="outside", source="seen", concern="high", indicators=[sexual], note="",
+        youth=youth,
+        by=cast.worker_a,
+        request=None,
+        observed_on=timezone.localdate(),
+        context="outside",
+        source="seen",
+        concern="high",
+        indicators=[sexual],
+        note="",
     )
     services.write_daily_report(
-        youth=youth, by=cast.worker_a, request=None, report_date=timezone.localdate(),
-        text="Dag", safety_note="Laat thuis", suspicion=False,
+        youth=youth,
+        by=cast.worker_a,
+        request=None,
+        report_date=timezone.localdate(),
+        text="Dag",
+        safety_note="Laat thuis",
+        suspicion=False,
     )
     services.request_consultation(
         youth=youth, by=cast.worker_a, request=None, addressed_to=cast.officer_a, question="?"

@@ -1,4 +1,4 @@
-"""Recording signals, the 24-hour rule, corrections, daily reports, suggestions, catalogue versions."""
+"""Signals: recording, the 24-hour rule, corrections, daily reports, suggestions, versions."""
 
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -115,17 +115,31 @@ def test_a_signal_can_be_changed_by_its_author_within_24_hours_only(
         )
         assert changed.concern == "high" and not changed.is_gut_feeling
 
-        with pytest.raises(ValidationError, match="Only the person"):
+        with pytest.raises(ValidationError, match="Alleen wie een signaal vastlegde"):
             services.amend_signal(
-                signal=signal, by=cast.officer_a, request=None, observed_on=signal.observed_on,
-                context="school", source="seen", concern="low", indicators=[], note="x",
+                signal=signal,
+                by=cast.officer_a,
+                request=None,
+                observed_on=signal.observed_on,
+                context="school",
+                source="seen",
+                concern="low",
+                indicators=[],
+                note="x",
             )
 
         clock.move_to(start + timedelta(hours=24, minutes=1))
-        with pytest.raises(ValidationError, match="24 hours"):
+        with pytest.raises(ValidationError, match="na 24 uur"):
             services.amend_signal(
-                signal=signal, by=cast.worker_a, request=None, observed_on=signal.observed_on,
-                context="school", source="seen", concern="low", indicators=[], note="x",
+                signal=signal,
+                by=cast.worker_a,
+                request=None,
+                observed_on=signal.observed_on,
+                context="school",
+                source="seen",
+                concern="low",
+                indicators=[],
+                note="x",
             )
     signal.refresh_from_db()
     assert signal.concern == "high"
@@ -135,9 +149,7 @@ def test_after_24_hours_a_correction_is_a_new_entry_referring_to_the_original(
     client_for: ClientFor, cast: Cast, youth: Youth
 ) -> None:
     original = record(youth, cast.worker_a)
-    Signal.objects.filter(pk=original.pk).update(
-        recorded_at=timezone.now() - timedelta(days=2)
-    )
+    Signal.objects.filter(pk=original.pk).update(recorded_at=timezone.now() - timedelta(days=2))
     client = client_for(cast.worker_a)
 
     blocked = client.post(reverse("signalling:amend", args=[original.pk]), {})
@@ -181,8 +193,13 @@ def test_marking_a_suspicion_in_the_daily_report_records_a_linked_signal(
 
 def test_a_daily_report_without_suspicion_records_no_signal(cast: Cast, youth: Youth) -> None:
     services.write_daily_report(
-        youth=youth, by=cast.worker_a, request=None, report_date=date(2026, 11, 1),
-        text="Goede dag.", safety_note="", suspicion=False,
+        youth=youth,
+        by=cast.worker_a,
+        request=None,
+        report_date=date(2026, 11, 1),
+        text="Goede dag.",
+        safety_note="",
+        suspicion=False,
     )
     assert not Signal.objects.exists()
 
@@ -210,8 +227,10 @@ def test_suggestion_scoring_without_django() -> None:
         Candidate(3, ("telefoon",), ("criminal",)),
     ]
     chosen = suggest(
-        note="Een TELEFOON en geld", candidates=candidates,
-        history_forms={"criminal"}, previously_recorded=set(),
+        note="Een TELEFOON en geld",
+        candidates=candidates,
+        history_forms={"criminal"},
+        previously_recorded=set(),
     )
     assert chosen == [3, 1, 2]
 
@@ -226,8 +245,11 @@ def test_a_new_catalogue_version_keeps_old_signals_on_their_indicators(
     data["catalogue"]["indicators"][1]["text_nl"] = "Heeft meer dan één telefoon"
 
     load_catalogue(
-        data, form_model=ExploitationForm, catalogue_model=IndicatorCatalogue,
-        indicator_model=Indicator, make_current=True,
+        data,
+        form_model=ExploitationForm,
+        catalogue_model=IndicatorCatalogue,
+        indicator_model=Indicator,
+        make_current=True,
     )
 
     assert IndicatorCatalogue.objects.get(is_current=True).version == "2027.1"
