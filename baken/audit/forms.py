@@ -12,12 +12,14 @@ class AuditFilterForm(forms.Form):
     )
     youth_pseudonym = forms.CharField(label=_("Youth pseudonymous id"), required=False)
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     date_to = forms.DateField(
         label=_("Up to and including"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def filter(self, entries: QuerySet[AuditEntry]) -> QuerySet[AuditEntry]:

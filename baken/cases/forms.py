@@ -15,7 +15,9 @@ class YouthForm(forms.Form):
     given_names = forms.CharField(label=_("Given name(s)"), max_length=200)
     family_name = forms.CharField(label=_("Family name"), max_length=200)
     date_of_birth = forms.DateField(
-        label=_("Date of birth"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date of birth"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
     nationality = forms.CharField(label=_("Nationality"), max_length=100, required=False)
@@ -29,10 +31,12 @@ class YouthForm(forms.Form):
     care_start = forms.DateField(
         label=_("Start of care"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     care_end = forms.DateField(
-        label=_("End of care"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("End of care"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     teams = forms.ModelMultipleChoiceField(
         label=_("Team(s)"), queryset=Team.objects.none(), widget=forms.CheckboxSelectMultiple

@@ -1,4 +1,5 @@
-"""Fictional demo data: the registry, two youth-care institutions with teams, one user per role.
+"""Fictional demo data: the registry, two youth-care institutions with teams, one user per role,
+and fictional youths with signals of every main form of exploitation.
 
 Idempotent: running it again finds what exists and adds only what is missing."""
 
@@ -94,4 +95,253 @@ def load_demo_data() -> list[DemoUser]:
             RoleGrant.objects.bulk_create([RoleGrant(user=user, role=r) for r in spec.roles])
         if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
             TOTPDevice.objects.create(user=user, name="demo authenticator", confirmed=True)
+    _load_demo_youths()
     return list(USERS)
+
+
+@dataclass(frozen=True)
+class DemoSignal:
+    days_ago: int
+    context: str
+    source: str
+    concern: str
+    indicators: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class DemoYouth:
+    given_names: str
+    family_name: str
+    born: str
+    sex: str
+    nationality: str
+    country_of_birth: str
+    municipality: str
+    team: str
+    care_form: str
+    risk_factors: tuple[str, ...]
+    signals: tuple[DemoSignal, ...]
+    consultation: str = ""  # "", "open" or "concluded"
+
+
+YOUTHS = (
+    DemoYouth(
+        "Lisa",
+        "de Boer",
+        "2010-04-12",
+        "female",
+        "Nederlandse",
+        "Nederland",
+        "GM0344",
+        "Woongroep De Boog",
+        "residential",
+        ("lvb", "missing-episodes"),
+        (
+            DemoSignal(
+                40,
+                "living_group",
+                "seen",
+                "low",
+                (),
+                "Niet pluis: ze is stiller dan normaal en zit veel op haar telefoon.",
+            ),
+            DemoSignal(
+                21,
+                "living_group",
+                "seen",
+                "medium",
+                ("g-phones", "g-money-goods"),
+                "Tweede telefoon gevonden, nieuwe merkkleding.",
+            ),
+            DemoSignal(
+                9,
+                "outside",
+                "third_party",
+                "high",
+                ("s-older-boyfriend", "s-picked-up"),
+                "Buurvrouw zag haar instappen bij een oudere man in een witte auto.",
+            ),
+        ),
+        "concluded",
+    ),
+    DemoYouth(
+        "Sem",
+        "Jansen",
+        "2008-09-30",
+        "male",
+        "Nederlandse",
+        "Nederland",
+        "GM0344",
+        "Woongroep De Boog",
+        "residential",
+        ("school-dropout", "debts"),
+        (
+            DemoSignal(
+                30,
+                "school",
+                "third_party",
+                "medium",
+                ("g-truancy",),
+                "School meldt verzuim op vrijdagen.",
+            ),
+            DemoSignal(
+                12,
+                "living_group",
+                "youth_told",
+                "high",
+                ("c-bank-card-lent", "c-drugs-running"),
+                "Vertelde dat hij zijn pas heeft uitgeleend en 'pakketjes' wegbrengt.",
+            ),
+        ),
+        "open",
+    ),
+    DemoYouth(
+        "Ioana",
+        "Popescu",
+        "2009-01-22",
+        "female",
+        "Roemeense",
+        "Roemenië",
+        "GM0363",
+        "Ambulant Team Oost",
+        "ambulant",
+        ("no-residence-status",),
+        (
+            DemoSignal(
+                15,
+                "therapy",
+                "youth_told",
+                "high",
+                ("l-long-days", "l-no-pay", "x-no-documents"),
+                "Werkt elke dag in een nagelsalon van een 'tante', krijgt geen loon.",
+            ),
+        ),
+    ),
+    DemoYouth(
+        "Daan",
+        "Visser",
+        "2007-06-03",
+        "male",
+        "Nederlandse",
+        "Nederland",
+        "GM0344",
+        "Ambulant Team Oost",
+        "ambulant",
+        ("low-self-esteem",),
+        (
+            DemoSignal(
+                6,
+                "online",
+                "youth_told",
+                "high",
+                ("f-sextortion",),
+                "Wordt afgeperst met een filmpje na een online contact; moet 300 euro betalen.",
+            ),
+        ),
+    ),
+    DemoYouth(
+        "Precious",
+        "Okafor",
+        "2008-11-14",
+        "female",
+        "Nigeriaanse",
+        "Nigeria",
+        "GM0599",
+        "Gesloten Jeugdzorg Zuid",
+        "secure",
+        ("no-residence-status", "trauma"),
+        (
+            DemoSignal(
+                25,
+                "intake",
+                "youth_told",
+                "high",
+                ("x-travel-debt", "x-rituals"),
+                "Spreekt over een schuld aan 'madam' en is bang voor een eed.",
+            ),
+        ),
+        "open",
+    ),
+)
+
+
+def _load_demo_youths() -> None:
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from baken.cases.models import RiskFactor, Youth
+    from baken.cases.services import open_case_file
+    from baken.signalling.models import Indicator, Signal
+    from baken.signalling.services import (
+        conclude_consultation,
+        record_signal,
+        request_consultation,
+    )
+
+    if Youth.objects.exists():
+        return
+    today = timezone.localdate()
+    for spec in YOUTHS:
+        team = Team.objects.get(name=spec.team)
+        organisation = team.organisation
+        worker = User.objects.filter(
+            organisation=organisation, role_grants__role=Role.YOUTH_WORKER
+        ).first()
+        officer = User.objects.filter(
+            organisation=organisation, role_grants__role=Role.DESIGNATED_OFFICER
+        ).first()
+        if worker is None or officer is None:
+            continue
+        youth = open_case_file(
+            by=worker,
+            request=None,
+            given_names=spec.given_names,
+            family_name=spec.family_name,
+            date_of_birth=date.fromisoformat(spec.born),
+            sex=spec.sex,
+            nationality=spec.nationality,
+            country_of_birth=spec.country_of_birth,
+            municipality=Region.objects.get(division=Division.MUNICIPALITY, code=spec.municipality),
+            care_form=spec.care_form,
+            care_start=today - timedelta(days=120),
+            teams=[team],
+            risk_factors=list(RiskFactor.objects.filter(code__in=spec.risk_factors)),
+        )
+        for item in spec.signals:
+            signal = record_signal(
+                youth=youth,
+                by=worker,
+                request=None,
+                observed_on=today - timedelta(days=item.days_ago),
+                context=item.context,
+                source=item.source,
+                concern=item.concern,
+                indicators=list(
+                    Indicator.objects.filter(catalogue__is_current=True, code__in=item.indicators)
+                ),
+                note=item.note,
+            )
+            Signal.objects.filter(pk=signal.pk).update(
+                recorded_at=timezone.now() - timedelta(days=item.days_ago)
+            )
+        if spec.consultation:
+            consultation = request_consultation(
+                youth=youth,
+                by=worker,
+                request=None,
+                addressed_to=officer,
+                question="Ik maak me zorgen na de laatste signalen. Kunnen we dit bespreken?",
+            )
+            if spec.consultation == "concluded":
+                conclude_consultation(
+                    consultation=consultation,
+                    by=officer,
+                    request=None,
+                    participants=[worker],
+                    external_participants="",
+                    conclusion="Patroon past bij seksuele uitbuiting (loverboy). Risicotaxatie "
+                    "doen en de zorgcoördinator mensenhandel anoniem raadplegen.",
+                    next_step="screen",
+                )

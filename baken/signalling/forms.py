@@ -24,7 +24,7 @@ class SignalForm(forms.Form):
     observed_on = forms.DateField(
         label=_("When did you notice it?"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     context = forms.ChoiceField(
         label=_("Where?"), choices=SignalContext.choices, initial=SignalContext.LIVING_GROUP
@@ -60,7 +60,9 @@ class SignalForm(forms.Form):
 
 class DailyReportForm(forms.Form):
     report_date = forms.DateField(
-        label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     text = forms.CharField(label=_("Report"), widget=forms.Textarea(attrs={"rows": 5}))
     safety_note = forms.CharField(
