@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -256,3 +257,27 @@ def test_a_new_catalogue_version_keeps_old_signals_on_their_indicators(
     assert indicator("g-phones").text_nl == "Heeft meer dan één telefoon"
     assert list(signal.indicators.all()) == [old]
     assert old.text_nl == "Heeft meerdere telefoons of simkaarten"
+
+
+def test_load_catalogue_command_adds_a_version_and_refuses_a_duplicate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    data = read_catalogue_file(FIRST_CATALOGUE)
+    data["catalogue"]["version"] = "2027.2"
+    path = tmp_path / "catalogue.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    call_command("load_catalogue", str(path), "--make-current")
+
+    assert "2027.2: 66 indicators (current)" in capsys.readouterr().out
+    with pytest.raises(CommandError, match="already loaded"):
+        call_command("load_catalogue", str(path))
+    broken = tmp_path / "broken.json"
+    broken.write_text("{}", encoding="utf-8")
+    with pytest.raises(CommandError, match="expected the keys"):
+        call_command("load_catalogue", str(broken))
