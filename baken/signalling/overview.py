@@ -43,7 +43,7 @@ def officer_overview(user: User) -> Overview:
                 ),
                 distinct=True,
             )
-        )
+        ).order_by("order")
     ]
     gut_feeling_youths = recent.filter(is_gut_feeling=True).values("youth").distinct().count()
     open_consultations = list(
