@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import include, path
 
-from baken.accounts.views import home_view
+from baken.home.views import home_view
 
 # Django admin is for platform operators only, and they log in (with a second factor) through
 # Baken's own log-in page.

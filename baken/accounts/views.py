@@ -296,9 +296,3 @@ def team_list_view(request: HttpRequest) -> HttpResponse:
             return redirect("accounts:team_list")
     teams = teams_managed_by(admin).prefetch_related("members")
     return render(request, "accounts/team_list.html", {"teams": teams, "form": form})
-
-
-@login_required
-def home_view(request: HttpRequest) -> HttpResponse:
-    """Each role's starting page; later parts of Baken add their panels to it."""
-    return render(request, "home.html", {"Role": Role})

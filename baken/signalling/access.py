@@ -40,10 +40,12 @@ def get_consultation_for_user(
     return consultation
 
 
-def open_consultations_for(user: User) -> list[Consultation]:
-    """Open requests the user can act on: addressed to them, or any in the organisation they see."""
+def consultations_addressed_to(user: User) -> list[Consultation]:
+    """Open requests that ask this user to consult."""
     return list(
-        Consultation.objects.filter(youth__in=youths_visible_to(user), concluded_at__isnull=True)
-        .select_related("youth", "requested_by", "addressed_to")
+        Consultation.objects.filter(
+            youth__in=youths_visible_to(user), addressed_to=user, concluded_at__isnull=True
+        )
+        .select_related("youth", "requested_by")
         .order_by("requested_at")
     )

@@ -13,7 +13,6 @@ from baken.signalling import services
 from baken.signalling.access import (
     get_consultation_for_user,
     get_signal_for_user,
-    open_consultations_for,
 )
 from baken.signalling.forms import (
     ConclusionForm,
@@ -206,5 +205,5 @@ def consultation_view(request: HttpRequest, consultation_id: int) -> HttpRespons
 @role_required(*CONSULTANTS)
 def overview_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
-    context = {"overview": officer_overview(user), "mine": open_consultations_for(user)}
+    context = {"overview": officer_overview(user)}
     return render(request, "signalling/overview.html", context)

@@ -1,0 +1,32 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Max, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from baken.accounts.access import acting_user
+from baken.accounts.models import Role
+from baken.cases.access import youths_visible_to
+from baken.signalling.access import consultations_addressed_to
+
+
+@login_required
+def home_view(request: HttpRequest) -> HttpResponse:
+    """What each role needs first: a worker their youths, a consultant the requests to them."""
+    user = acting_user(request)
+    context: dict[str, object] = {}
+    if user.has_role(Role.YOUTH_WORKER):
+        context["my_youths"] = list(
+            youths_visible_to(user)
+            .filter(care_end__isnull=True, teams__in=user.teams.all())
+            .annotate(
+                last_signal=Max("signals__observed_on"),
+                open_requests=Count(
+                    "consultations", filter=Q(consultations__concluded_at__isnull=True)
+                ),
+            )
+            .distinct()
+            .order_by("pseudonym")
+        )
+    if user.has_role(Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST):
+        context["requests_to_me"] = consultations_addressed_to(user)
+    return render(request, "home.html", context)
