@@ -30,7 +30,7 @@ SECRET_KEY = env_secret("BAKEN_SECRET_KEY", default="django-insecure-local-only-
 AUDIT_KEY = env_secret("BAKEN_AUDIT_KEY", default=SECRET_KEY)
 # Encryption of identifying fields at rest (django-fernet-encrypted-fields). The Fernet keys are
 # derived from SECRET_KEY (and SECRET_KEY_FALLBACKS) with each salt below; the first salt encrypts,
-# all decrypt. Rotate: put a new salt first, run `baken rotate-keys`, later drop the old salt.
+# all decrypt. Rotate: put a new salt first, run `baken rotate_keys`, later drop the old salt.
 SECRET_KEY_FALLBACKS = env_list("BAKEN_SECRET_KEY_FALLBACKS", [])
 SALT_KEY = env_list("BAKEN_FIELD_KEY_SALTS", ["local-only-field-salt-change-me"])
 # Keyed blind index for searching encrypted names (HMAC-SHA256); changing it needs a re-index.
