@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "baken.audit",
     "baken.cases",
     "baken.signalling",
+    "baken.screening",
     "baken.operations",
 ]
 
@@ -214,6 +215,8 @@ EMAIL_HOST_USER = env_str("BAKEN_EMAIL_USER")
 EMAIL_HOST_PASSWORD = env_secret("BAKEN_EMAIL_PASSWORD")
 EMAIL_USE_TLS = env_bool("BAKEN_EMAIL_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("BAKEN_FROM_EMAIL", "baken@localhost")
+# Where users reach Baken; used in links in e-mail sent by background commands.
+BASE_URL = env_str("BAKEN_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -16,6 +16,7 @@ urlpatterns = [
     path("audit/", include("baken.audit.urls")),
     path("youths/", include("baken.cases.urls")),
     path("signals/", include("baken.signalling.urls")),
+    path("screening/", include("baken.screening.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

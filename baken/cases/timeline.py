@@ -4,15 +4,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from baken.cases.models import Youth
+from baken.screening.models import Screening, ScreeningStatus
 from baken.signalling.models import Consultation, DailyReport, Signal
 
 
 @dataclass(frozen=True)
 class TimelineItem:
-    kind: str  # "signal", "safety_note", "consultation"
+    kind: str  # "signal", "safety_note", "consultation", "screening"
     day: date
     at: datetime
-    obj: Signal | DailyReport | Consultation
+    obj: Signal | DailyReport | Consultation | Screening
     form_codes: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -47,6 +48,12 @@ def build_timeline(youth: Youth, *, form_code: str = "") -> list[TimelineItem]:
         items += [
             TimelineItem(kind="consultation", day=c.requested_at.date(), at=c.requested_at, obj=c)
             for c in consultations
+        ]
+        screenings = Screening.objects.filter(youth=youth).exclude(status=ScreeningStatus.DRAFT)
+        items += [
+            TimelineItem(kind="screening", day=s.completed_at.date(), at=s.completed_at, obj=s)
+            for s in screenings.select_related("started_by")
+            if s.completed_at is not None
         ]
     else:
         items = [item for item in items if form_code in item.form_codes]

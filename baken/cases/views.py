@@ -17,7 +17,11 @@ from baken.cases.access import (
     youths_visible_to,
 )
 from baken.cases.forms import BreakTheGlassForm, GuardianForm, ReviewForm, SearchForm, YouthForm
+from baken.cases.models import Youth
 from baken.cases.timeline import build_timeline
+from baken.screening.forms import StartScreeningForm
+from baken.screening.models import ScreeningStatus
+from baken.screening.services import screening_schedule
 from baken.signalling.models import ExploitationForm
 
 CASE_ROLES = (
@@ -80,12 +84,19 @@ def youth_detail_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     user = acting_user(request)
     youth = get_youth_for_user(user, pseudonym, request=request)
     form_code = request.GET.get("form", "")
+    schedule = screening_schedule(Youth.objects.filter(pk=youth.pk))
     context = {
         "youth": youth,
         "timeline": build_timeline(youth, form_code=form_code),
         "forms": ExploitationForm.objects.all(),
         "form_code": form_code,
         "guardians": youth.guardians.all(),
+        "screening_due": schedule[0].due if schedule else None,
+        "draft_screening": youth.screenings.filter(status=ScreeningStatus.DRAFT).first(),
+        "open_screening": youth.screenings.filter(
+            status=ScreeningStatus.AWAITING_NEXT_STEP
+        ).first(),
+        "start_screening_form": StartScreeningForm(),
     }
     return render(request, "cases/youth_detail.html", context)
 

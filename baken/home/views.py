@@ -6,6 +6,8 @@ from django.shortcuts import render
 from baken.accounts.access import acting_user
 from baken.accounts.models import Role
 from baken.cases.access import youths_visible_to
+from baken.screening.models import Screening, ScreeningStatus
+from baken.screening.services import screening_schedule
 from baken.signalling.access import consultations_addressed_to
 
 
@@ -29,4 +31,15 @@ def home_view(request: HttpRequest) -> HttpResponse:
         )
     if user.has_role(Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST):
         context["requests_to_me"] = consultations_addressed_to(user)
+    if user.has_role(Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER):
+        context["due"] = [
+            item
+            for item in screening_schedule(youths_visible_to(user))
+            if item.due.overdue or item.due.soon
+        ]
+        context["awaiting_next_step"] = list(
+            Screening.objects.filter(
+                youth__in=youths_visible_to(user), status=ScreeningStatus.AWAITING_NEXT_STEP
+            ).select_related("youth")
+        )
     return render(request, "home.html", context)

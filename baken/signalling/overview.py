@@ -51,10 +51,11 @@ def officer_overview(user: User) -> Overview:
         .select_related("youth", "requested_by", "addressed_to")
         .order_by("requested_at")
     )
-    # Youths with a recent signal and no consultation since their first recent signal.
+    # Youths with a recent signal and neither a consultation nor a screening in the window.
     without_follow_up = list(
         youths.filter(signals__in=recent)
         .exclude(consultations__requested_at__date__gte=since)
+        .exclude(screenings__started_at__date__gte=since)
         .distinct()
         .order_by("pseudonym")
     )

@@ -1,0 +1,91 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from baken.accounts.models import User
+from baken.screening.models import EventKind, Instrument, NextStep, Screening, ScreeningReason
+from baken.screening.scoring import ANSWERS, NO, UNKNOWN, YES
+
+ANSWER_CHOICES = [(YES, _("Yes")), (NO, _("No")), (UNKNOWN, _("Unknown"))]
+
+
+class StartScreeningForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Reason for this screening"), choices=ScreeningReason.choices
+    )
+
+
+class AnswersForm(forms.Form):
+    """One yes / no / unknown question per instrument question, grouped per section."""
+
+    def __init__(self, *args: object, screening: Screening, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        english = get_language() == "en"
+        self.sections: list[tuple[str, list[forms.BoundField]]] = []
+        for section in screening.instrument.sections():
+            names = []
+            for question in section["questions"]:
+                name = question["code"]
+                self.fields[name] = forms.ChoiceField(
+                    label=question["text_en" if english else "text_nl"],
+                    choices=ANSWER_CHOICES,
+                    widget=forms.RadioSelect,
+                    initial=screening.answers.get(name, UNKNOWN),
+                    required=False,
+                )
+                names.append(name)
+            title = section["title_en" if english else "title_nl"]
+            self.sections.append((title, [self[name] for name in names]))
+
+    def answers(self) -> dict[str, str]:
+        return {
+            name: value if value in ANSWERS else UNKNOWN
+            for name, value in self.cleaned_data.items()
+        }
+
+
+class NextStepForm(forms.Form):
+    next_step = forms.ChoiceField(
+        label=_("Next step"), choices=NextStep.choices, widget=forms.RadioSelect
+    )
+    consultant = forms.ModelChoiceField(
+        label=_("Ask for consultation"), queryset=User.objects.none(), required=False
+    )
+    question = forms.CharField(
+        label=_("Question for the consultation"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    reason = forms.CharField(
+        label=_("Why neither a consultation nor the meldcode?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args: object, consultants: list[User], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["consultant"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[u.pk for u in consultants]
+        )
+
+
+class EventForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What happened?"), choices=EventKind.choices)
+    occurred_on = forms.DateField(
+        label=_("When?"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class PolicyForm(forms.Form):
+    instrument = forms.ModelChoiceField(
+        label=_("Instrument version"), queryset=Instrument.objects.all(), empty_label=None
+    )
+    interval_days = forms.IntegerField(
+        label=_("Days between screenings"), min_value=7, max_value=366
+    )

@@ -1,0 +1,287 @@
+"""Starting, answering, completing and following up screenings; events; the schedule."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Q, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from baken.accounts.models import Organisation, User
+from baken.audit.models import AuditEvent
+from baken.audit.services import log_access
+from baken.cases.models import Youth
+from baken.screening.models import (
+    Instrument,
+    NextStep,
+    Screening,
+    ScreeningEvent,
+    ScreeningPolicy,
+    ScreeningStatus,
+    check_transition,
+)
+from baken.screening.schedule import Due, Trigger, next_screening
+from baken.screening.scoring import check_answers, needs_next_step, score_screening
+from baken.signalling.models import Concern, Signal
+from baken.signalling.services import request_consultation
+
+MIN_REASON_LENGTH = 10
+
+
+def _audit(
+    *, event: AuditEvent, by: User, request: HttpRequest | None, obj: object, youth: Youth
+) -> None:
+    log_access(
+        event=event,
+        user=by,
+        request=request,
+        object_type=type(obj).__name__.lower(),
+        object_id=getattr(obj, "pk", ""),
+        youth_pseudonym=youth.pseudonym,
+    )
+
+
+def policy_for(organisation: Organisation) -> ScreeningPolicy:
+    """The organisation's policy; made with the newest instrument on first use."""
+    policy = (
+        ScreeningPolicy.objects.filter(organisation=organisation)
+        .select_related("instrument")
+        .first()
+    )
+    if policy is None:
+        policy = ScreeningPolicy.objects.create(
+            organisation=organisation, instrument=Instrument.objects.order_by("-published_on")[0]
+        )
+    return policy
+
+
+@transaction.atomic
+def set_policy(
+    *,
+    organisation: Organisation,
+    by: User,
+    request: HttpRequest | None,
+    instrument: Instrument,
+    interval_days: int,
+) -> ScreeningPolicy:
+    """Adopt an instrument version and interval. Earlier screenings keep their own version."""
+    policy = policy_for(organisation)
+    policy.instrument = instrument
+    policy.interval_days = interval_days
+    policy.full_clean()
+    policy.save()
+    log_access(
+        event=AuditEvent.UPDATE,
+        user=by,
+        request=request,
+        object_type="screening_policy",
+        object_id=policy.pk,
+        detail=f"instrument {instrument.version}, every {interval_days} days",
+    )
+    return policy
+
+
+def last_closed_screening(youth: Youth) -> Screening | None:
+    return youth.screenings.filter(status=ScreeningStatus.CLOSED).order_by("-started_at").first()
+
+
+def _prefill(instrument: Instrument, youth: Youth) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Questions pointed to by indicators in the signal log since the last screening."""
+    last = last_closed_screening(youth)
+    signals = Signal.objects.filter(youth=youth).prefetch_related("indicators")
+    if last is not None:
+        signals = signals.filter(recorded_at__gt=last.started_at)
+    seen: dict[str, list[str]] = {}
+    for signal in signals:
+        for indicator in signal.indicators.all():
+            seen.setdefault(indicator.code, []).append(
+                f"{signal.observed_on.isoformat()}: {indicator.text}"
+            )
+    answers: dict[str, str] = {}
+    sources: dict[str, list[str]] = {}
+    for section in instrument.sections():
+        for question in section["questions"]:
+            found = [line for code in question["indicators"] for line in seen.get(code, [])]
+            if found:
+                answers[question["code"]] = "yes"
+                sources[question["code"]] = found
+    return answers, sources
+
+
+@transaction.atomic
+def start_screening(
+    *, youth: Youth, by: User, request: HttpRequest | None, reason: str
+) -> Screening:
+    """Start a screening with the organisation's instrument, pre-marked from the signal log."""
+    if youth.screenings.filter(status=ScreeningStatus.DRAFT).exists():
+        raise ValidationError(_("A screening of this youth is already being filled in."))
+    instrument = policy_for(youth.organisation).instrument
+    answers, sources = _prefill(instrument, youth)
+    screening = Screening.objects.create(
+        youth=youth,
+        instrument=instrument,
+        reason=reason,
+        started_by=by,
+        answers=answers,
+        prefilled=sources,
+    )
+    _audit(event=AuditEvent.CREATE, by=by, request=request, obj=screening, youth=youth)
+    return screening
+
+
+def _indicators_behind_prefill(screening: Screening) -> frozenset[str]:
+    """The indicator codes from the signal log that pre-marked this screening's questions."""
+    return frozenset(
+        code
+        for section in screening.instrument.sections()
+        for question in section["questions"]
+        if question["code"] in screening.prefilled
+        for code in question["indicators"]
+    )
+
+
+@transaction.atomic
+def save_answers(
+    *,
+    screening: Screening,
+    by: User,
+    request: HttpRequest | None,
+    answers: dict[str, str],
+    complete: bool,
+) -> Screening:
+    """Save the answers; with `complete`, score them. Elevated or high concern then waits for a
+    next step; anything else closes the screening."""
+    if not screening.is_draft:
+        raise ValidationError(_("This screening has been completed and cannot be changed."))
+    problems = check_answers(screening.instrument.definition, answers)
+    if problems:
+        raise ValidationError("; ".join(problems))
+    screening.answers = answers
+    if complete:
+        result = score_screening(
+            screening.instrument.definition,
+            answers,
+            recorded_indicators=_indicators_behind_prefill(screening),
+        )
+        screening.result = result.to_dict()
+        screening.overall = result.overall
+        screening.completed_at = timezone.now()
+        new_status = (
+            ScreeningStatus.AWAITING_NEXT_STEP
+            if needs_next_step(result.overall)
+            else ScreeningStatus.CLOSED
+        )
+        check_transition(screening.status, new_status)
+        screening.status = new_status
+        if new_status == ScreeningStatus.CLOSED:
+            screening.closed_by = by
+            screening.closed_at = screening.completed_at
+    screening.save()
+    _audit(event=AuditEvent.UPDATE, by=by, request=request, obj=screening, youth=screening.youth)
+    return screening
+
+
+@transaction.atomic
+def choose_next_step(
+    *,
+    screening: Screening,
+    by: User,
+    request: HttpRequest | None,
+    next_step: str,
+    reason: str = "",
+    consultant: User | None = None,
+    question: str = "",
+) -> Screening:
+    """Close an elevated or high screening with its next step: a consultation request (made
+    here), the decision to start the meldcode, or a recorded reason for neither."""
+    check_transition(screening.status, ScreeningStatus.CLOSED)
+    if screening.status != ScreeningStatus.AWAITING_NEXT_STEP:
+        raise ValidationError(_("This screening does not need a next step."))
+    if next_step == NextStep.CONSULTATION:
+        if consultant is None:
+            raise ValidationError(_("Choose whom to ask for consultation."))
+        screening.consultation = request_consultation(
+            youth=screening.youth,
+            by=by,
+            request=request,
+            addressed_to=consultant,
+            question=question or _("Screening result: please consult."),
+        )
+    elif next_step == NextStep.NEITHER:
+        if len(reason.strip()) < MIN_REASON_LENGTH:
+            raise ValidationError(
+                _("Explain in at least %(count)d characters why neither is needed."),
+                params={"count": MIN_REASON_LENGTH},
+            )
+    elif next_step != NextStep.MELDCODE:
+        raise ValidationError(_("Choose a next step."))
+    screening.next_step = next_step
+    screening.next_step_reason = reason.strip() or None
+    screening.status = ScreeningStatus.CLOSED
+    screening.closed_by = by
+    screening.closed_at = timezone.now()
+    screening.save()
+    _audit(event=AuditEvent.UPDATE, by=by, request=request, obj=screening, youth=screening.youth)
+    return screening
+
+
+@transaction.atomic
+def record_event(
+    *, youth: Youth, by: User, request: HttpRequest | None, kind: str, occurred_on: date, note: str
+) -> ScreeningEvent:
+    if occurred_on > timezone.localdate():
+        raise ValidationError(_("The date cannot be in the future."))
+    event = ScreeningEvent.objects.create(
+        youth=youth, kind=kind, occurred_on=occurred_on, note=note.strip() or None, recorded_by=by
+    )
+    _audit(event=AuditEvent.CREATE, by=by, request=request, obj=event, youth=youth)
+    return event
+
+
+@dataclass(frozen=True)
+class DueScreening:
+    youth: Youth
+    due: Due
+
+
+def screening_schedule(youths: QuerySet[Youth], *, today: date | None = None) -> list[DueScreening]:
+    """The next due screening of each youth in care, earliest first (a fixed number of queries)."""
+    today = today or timezone.localdate()
+    youths = (
+        youths.filter(Q(care_end__isnull=True) | Q(care_end__gte=today))
+        .annotate(
+            last_screening=Max("screenings__started_at", filter=Q(screenings__status="closed"))
+        )
+        .select_related("organisation")
+    )
+    rows = list(youths)
+    ids = [youth.pk for youth in rows]
+    events: dict[int, list[Trigger]] = {}
+    for youth_id, kind, on in ScreeningEvent.objects.filter(youth_id__in=ids).values_list(
+        "youth_id", "kind", "occurred_on"
+    ):
+        events.setdefault(youth_id, []).append(Trigger(on=on, kind=kind))
+    for youth_id, on in Signal.objects.filter(youth_id__in=ids, concern=Concern.HIGH).values_list(
+        "youth_id", "observed_on"
+    ):
+        events.setdefault(youth_id, []).append(Trigger(on=on, kind="high_concern"))
+    intervals = dict(
+        ScreeningPolicy.objects.filter(
+            organisation_id__in={y.organisation_id for y in rows}
+        ).values_list("organisation_id", "interval_days")
+    )
+    schedule = []
+    for youth in rows:
+        last = youth.last_screening
+        due = next_screening(
+            care_start=youth.care_start,
+            last_screening_on=timezone.localtime(last).date() if last else None,
+            interval_days=intervals.get(youth.organisation_id, 91),
+            triggers=events.get(youth.pk, []),
+            today=today,
+        )
+        schedule.append(DueScreening(youth=youth, due=due))
+    return sorted(schedule, key=lambda item: item.due.due_on)
