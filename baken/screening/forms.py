@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from baken.accounts.models import User
 from baken.screening.models import EventKind, Instrument, NextStep, Screening, ScreeningReason
 from baken.screening.scoring import ANSWERS, NO, UNKNOWN, YES
+from baken.signalling.forms import ConsultantChoiceField
 
 ANSWER_CHOICES = [(YES, _("Yes")), (NO, _("No")), (UNKNOWN, _("Unknown"))]
 
@@ -47,10 +48,13 @@ class AnswersForm(forms.Form):
 
 class NextStepForm(forms.Form):
     next_step = forms.ChoiceField(
-        label=_("Next step"), choices=NextStep.choices, widget=forms.RadioSelect
+        label=_("Next step"),
+        choices=NextStep.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose a next step.")},
     )
-    consultant = forms.ModelChoiceField(
-        label=_("Ask for consultation"), queryset=User.objects.none(), required=False
+    consultant = ConsultantChoiceField(
+        label=_("Whom to ask (for a consultation)"), queryset=User.objects.none(), required=False
     )
     question = forms.CharField(
         label=_("Question for the consultation"),
