@@ -57,6 +57,7 @@ REFERENCE_DATA = [
     ("baken.accounts.migrations.0002_load_regions_2025", "load_regions", "accounts.Region"),
     ("baken.cases.migrations.0002_load_risk_factors", "load", "cases.RiskFactor"),
     ("baken.signalling.migrations.0002_load_catalogue_2026_1", "load", "signalling.Indicator"),
+    ("baken.screening.migrations.0002_load_instrument_2026_1", "load", "screening.Instrument"),
 ]
 
 
