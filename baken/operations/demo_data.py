@@ -123,6 +123,7 @@ class DemoYouth:
     risk_factors: tuple[str, ...]
     signals: tuple[DemoSignal, ...]
     consultation: str = ""  # "", "open" or "concluded"
+    screening: tuple[tuple[int, tuple[str, ...]], ...] = ()  # (days ago, questions answered yes)
 
 
 YOUTHS = (
@@ -164,6 +165,7 @@ YOUTHS = (
             ),
         ),
         "concluded",
+        ((110, ("rf-lvb",)),),
     ),
     DemoYouth(
         "Sem",
@@ -273,6 +275,8 @@ def _load_demo_youths() -> None:
 
     from baken.cases.models import RiskFactor, Youth
     from baken.cases.services import open_case_file
+    from baken.screening.models import Screening
+    from baken.screening.services import save_answers, start_screening
     from baken.signalling.models import Indicator, Signal
     from baken.signalling.services import (
         conclude_consultation,
@@ -326,6 +330,17 @@ def _load_demo_youths() -> None:
             Signal.objects.filter(pk=signal.pk).update(
                 recorded_at=timezone.now() - timedelta(days=item.days_ago)
             )
+        for days_ago, yes in spec.screening:
+            screening = start_screening(youth=youth, by=worker, request=None, reason="intake")
+            save_answers(
+                screening=screening,
+                by=worker,
+                request=None,
+                answers=dict.fromkeys(yes, "yes"),
+                complete=True,
+            )
+            moment = timezone.now() - timedelta(days=days_ago)
+            Screening.objects.filter(pk=screening.pk).update(started_at=moment, completed_at=moment)
         if spec.consultation:
             consultation = request_consultation(
                 youth=youth,
