@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "baken.cases",
     "baken.signalling",
     "baken.screening",
+    "baken.partners",
     "baken.operations",
 ]
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("youths/", include("baken.cases.urls")),
     path("signals/", include("baken.signalling.urls")),
     path("screening/", include("baken.screening.urls")),
+    path("partners/", include("baken.partners.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

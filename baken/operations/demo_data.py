@@ -95,8 +95,68 @@ def load_demo_data() -> list[DemoUser]:
             RoleGrant.objects.bulk_create([RoleGrant(user=user, role=r) for r in spec.roles])
         if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
             TOTPDevice.objects.create(user=user, name="demo authenticator", confirmed=True)
+    _load_demo_partners()
     _load_demo_youths()
     return list(USERS)
+
+
+def _load_demo_partners() -> None:
+    """Fictional contacts (marked as demo) for the regions of the demo institutions, and demo
+    shelter regions, which the shipped municipality data does not have."""
+    from baken.partners.models import Partner, PartnerKind
+
+    if Partner.objects.exists():
+        return
+    for code, city in (("GM0344", "Utrecht"), ("GM0599", "Rotterdam"), ("GM0363", "Amsterdam")):
+        municipality = Region.objects.get(division=Division.MUNICIPALITY, code=code)
+        shelter, _ = Region.objects.get_or_create(
+            division=Division.SHELTER,
+            code=f"DEMO-{code}",
+            defaults={"name": f"Centrumgemeente {city} (demo)"},
+        )
+        municipality.containing_regions.add(shelter)
+        regions = {r.division: r for r in municipality.containing_regions.all()}
+        entries = [
+            (PartnerKind.CARE_COORDINATOR, f"Zorgcoördinatie mensenhandel {city} (demo)", shelter),
+            (
+                PartnerKind.VEILIG_THUIS,
+                f"Veilig Thuis {regions[Division.VEILIG_THUIS].name}",
+                regions[Division.VEILIG_THUIS],
+            ),
+            (
+                PartnerKind.POLICE,
+                f"Politie {regions[Division.POLICE_UNIT].name}, team mensenhandel (demo)",
+                regions[Division.POLICE_UNIT],
+            ),
+            (
+                PartnerKind.VEILIGHEIDSHUIS,
+                f"Veiligheidshuis {regions[Division.SAFETY_REGION].name} (demo)",
+                regions[Division.SAFETY_REGION],
+            ),
+            (PartnerKind.MUNICIPALITY, f"Gemeente {city}, team jeugd (demo)", municipality),
+        ]
+        for number, (kind, name, region) in enumerate(entries):
+            Partner.objects.create(
+                kind=kind,
+                name=name,
+                region=region,
+                phone="0800-2000"
+                if kind == PartnerKind.VEILIG_THUIS
+                else f"030-000 00{number:02d}",
+                email=f"{kind}@{city.lower()}.demo.baken.invalid",
+                working_agreements="Fictief demo-contact."
+                if kind != PartnerKind.VEILIG_THUIS
+                else "Landelijk nummer; vraag naar het team van de regio.",
+                is_demo=kind != PartnerKind.VEILIG_THUIS,
+            )
+    Partner.objects.create(
+        kind=PartnerKind.REGISTRY,
+        name="Landelijk registratiecentrum (demo)",
+        phone="030-000 0099",
+        email="registratie@demo.baken.invalid",
+        working_agreements="Registreren via Baken (registratie) of telefonisch advies.",
+        is_demo=True,
+    )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""The chain-partner directory: who to call for a youth, by region, and what may be shared."""
