@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "baken.signalling",
     "baken.screening",
     "baken.partners",
+    "baken.meldcode",
     "baken.operations",
 ]
 

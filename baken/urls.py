@@ -18,6 +18,7 @@ urlpatterns = [
     path("signals/", include("baken.signalling.urls")),
     path("screening/", include("baken.screening.urls")),
     path("partners/", include("baken.partners.urls")),
+    path("meldcode/", include("baken.meldcode.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

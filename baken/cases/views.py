@@ -19,6 +19,7 @@ from baken.cases.access import (
 from baken.cases.forms import BreakTheGlassForm, GuardianForm, ReviewForm, SearchForm, YouthForm
 from baken.cases.models import Youth
 from baken.cases.timeline import build_timeline
+from baken.meldcode.models import Status
 from baken.screening.forms import StartScreeningForm
 from baken.screening.models import ScreeningStatus
 from baken.screening.services import screening_schedule
@@ -97,6 +98,8 @@ def youth_detail_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
             status=ScreeningStatus.AWAITING_NEXT_STEP
         ).first(),
         "start_screening_form": StartScreeningForm(),
+        "open_trajectory": youth.meldcode_trajectories.exclude(status=Status.CLOSED).first(),
+        "conferences": youth.case_conferences.prefetch_related("actions"),
     }
     return render(request, "cases/youth_detail.html", context)
 

@@ -14,6 +14,7 @@ from baken.accounts.models import Organisation, User
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
 from baken.cases.models import Youth
+from baken.meldcode.services import start_trajectory
 from baken.screening.models import (
     Instrument,
     NextStep,
@@ -216,7 +217,11 @@ def choose_next_step(
                 _("Explain in at least %(count)d characters why neither is needed."),
                 params={"count": MIN_REASON_LENGTH},
             )
-    elif next_step != NextStep.MELDCODE:
+    elif next_step == NextStep.MELDCODE:
+        open_trajectory = screening.youth.meldcode_trajectories.exclude(status="closed").exists()
+        if not open_trajectory:
+            start_trajectory(youth=screening.youth, by=by, request=request, screening=screening)
+    else:
         raise ValidationError(_("Choose a next step."))
     screening.next_step = next_step
     screening.next_step_reason = reason.strip() or None

@@ -58,7 +58,8 @@ def test_who_to_call_follows_each_division_of_the_municipality(cast: Cast) -> No
     }
 
     assert answers["veilig_thuis"].partners == [vt]
-    assert answers["veilig_thuis"].region.name == "Rotterdam-Rijnmond"
+    vt_region = answers["veilig_thuis"].region
+    assert vt_region is not None and vt_region.name == "Rotterdam-Rijnmond"
     assert answers["police"].partners == [police]
     assert answers["registry"].partners == [registry]
     assert answers["municipality"].partners == [own]

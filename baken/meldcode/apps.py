@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeldcodeConfig(AppConfig):
+    name = "baken.meldcode"
+    verbose_name = _("Meldcode")

@@ -1,0 +1,455 @@
+"""The meldcode's actions. Each checks the allowed moves, writes its audit entry in the same
+transaction, and raises ValidationError with a message the user can act on."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from baken.accounts.models import Organisation, User
+from baken.audit.models import AuditEvent
+from baken.audit.services import log_access
+from baken.cases.models import Youth
+from baken.meldcode import decision
+from baken.meldcode.models import (
+    TRANSITIONS,
+    CaseConference,
+    ConferenceAction,
+    Escalation,
+    MeldcodePolicy,
+    Report,
+    Status,
+    StepRecord,
+    Trajectory,
+)
+from baken.partners.models import Partner
+from baken.screening.models import Screening, ScreeningStatus
+from baken.signalling.models import Consultation, Signal
+
+MIN_REASON = 10
+CONSULTED_KINDS = ("colleague", "veilig_thuis", "expert")
+
+
+def _audit(
+    *, event: AuditEvent, by: User, request: HttpRequest | None, obj: object, youth: Youth
+) -> None:
+    log_access(
+        event=event,
+        user=by,
+        request=request,
+        object_type=type(obj).__name__.lower(),
+        object_id=getattr(obj, "pk", ""),
+        youth_pseudonym=youth.pseudonym,
+    )
+
+
+def _move(trajectory: Trajectory, new: str) -> None:
+    if new not in TRANSITIONS[trajectory.status]:
+        raise ValidationError(
+            _("This trajectory cannot go from %(old)s to %(new)s."),
+            params={"old": trajectory.get_status_display(), "new": new},
+        )
+    trajectory.status = new
+    if new == Status.CLOSED:
+        trajectory.closed_at = timezone.now()
+
+
+def policy_for(organisation: Organisation) -> MeldcodePolicy:
+    policy, _created = MeldcodePolicy.objects.get_or_create(organisation=organisation)
+    return policy
+
+
+def signal_summary(youth: Youth) -> str:
+    """Step 1 starts from the signal log: every signal of the youth, oldest first."""
+    lines = []
+    for signal in (
+        Signal.objects.filter(youth=youth).order_by("observed_on").prefetch_related("indicators")
+    ):
+        parts = [indicator.text for indicator in signal.indicators.all()]
+        if signal.note:
+            parts.append(signal.note)
+        lines.append(f"{signal.observed_on.isoformat()}: {'; '.join(parts)}")
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def start_trajectory(
+    *,
+    youth: Youth,
+    by: User,
+    request: HttpRequest | None,
+    signal: Signal | None = None,
+    consultation: Consultation | None = None,
+    screening: Screening | None = None,
+) -> Trajectory:
+    if youth.meldcode_trajectories.exclude(status=Status.CLOSED).exists():
+        raise ValidationError(_("This youth already has an open meldcode trajectory."))
+    trajectory = Trajectory.objects.create(
+        youth=youth,
+        started_by=by,
+        origin_signal=signal,
+        origin_consultation=consultation,
+        origin_screening=screening,
+        framework_in_step=policy_for(youth.organisation).framework_in_step,
+    )
+    _audit(event=AuditEvent.CREATE, by=by, request=request, obj=trajectory, youth=youth)
+    return trajectory
+
+
+FRAMEWORK_KEYS = ("suspicion", "unsafe", "can_help", "help_accepted")
+
+
+def _check_framework(answers: dict[str, bool | None]) -> decision.Decision:
+    try:
+        return decision.decide(**{key: answers.get(key) for key in FRAMEWORK_KEYS})  # type: ignore[arg-type]
+    except ValueError as error:
+        raise ValidationError(
+            _("Answer the questions of the afwegingskader in order: %(problem)s"),
+            params={"problem": str(error)},
+        ) from error
+
+
+def _check_step_details(
+    trajectory: Trajectory, step: int, why: str, details: dict[str, object]
+) -> None:
+    if step == 2 and not set(details.get("consulted", [])) & set(CONSULTED_KINDS):  # type: ignore[call-overload]
+        raise ValidationError(
+            _("Record whom you consulted: a colleague, Veilig Thuis or an expert.")
+        )
+    if step == 3:
+        talked = details.get("talked_youth") or details.get("talked_parents")
+        if details.get("skipped_for_safety"):
+            if len(why.strip()) < MIN_REASON:
+                raise ValidationError(
+                    _("Explain why talking would endanger someone (%(count)d characters or more)."),
+                    params={"count": MIN_REASON},
+                )
+        elif not talked:
+            raise ValidationError(
+                _("Record that you talked with the youth and/or parents, or why that was skipped.")
+            )
+    if step == 4 and trajectory.framework_in_step == 4:
+        _check_framework(details.get("framework", {}))  # type: ignore[arg-type]
+
+
+@transaction.atomic
+def record_step(
+    *,
+    trajectory: Trajectory,
+    by: User,
+    request: HttpRequest | None,
+    step: int,
+    done: str,
+    why: str = "",
+    details: dict[str, object] | None = None,
+) -> StepRecord:
+    """Record steps 1 to 4, each in turn. (Step 5, the decision, is `decide`.)"""
+    details = details or {}
+    if trajectory.status != Status.OPEN or step != trajectory.next_step or step > 4:
+        raise ValidationError(
+            _("Step %(step)d cannot be recorded now; the next step is %(next)s."),
+            params={"step": step, "next": trajectory.next_step or "-"},
+        )
+    if not done.strip():
+        raise ValidationError(_("Record what was done in this step."))
+    _check_step_details(trajectory, step, why, details)
+    if step == 4:
+        latest = (
+            trajectory.youth.screenings.filter(status=ScreeningStatus.CLOSED)
+            .order_by("-started_at")
+            .first()
+        )
+        details = {**details, "screening_id": latest.pk if latest else None}
+    record = StepRecord.objects.create(
+        trajectory=trajectory,
+        step=step,
+        recorded_by=by,
+        done=done.strip(),
+        why=why.strip() or None,
+        details=details,
+    )
+    trajectory.steps_done = step
+    trajectory.save(update_fields=["steps_done"])
+    _audit(event=AuditEvent.UPDATE, by=by, request=request, obj=record, youth=trajectory.youth)
+    return record
+
+
+@dataclass(frozen=True)
+class ReportDetails:
+    to: str
+    partner: Partner | None
+    reported_on: date
+    what: str
+    contact_person: str
+    reference: str
+    youth_informed: str
+    parents_informed: str
+    reactions: str
+    follow_up: str
+    expected_response_on: date | None = None
+
+
+def _make_report(trajectory: Trajectory, by: User, details: ReportDetails | None) -> Report:
+    if details is None:
+        raise ValidationError(_("The decision is to report: record the report's details."))
+    missing = [
+        name
+        for name in ("what", "contact_person", "follow_up", "youth_informed", "parents_informed")
+        if not str(getattr(details, name) or "").strip()
+    ]
+    if missing:
+        raise ValidationError({name: _("A report needs this detail.") for name in missing})
+    if details.reported_on > timezone.localdate():
+        raise ValidationError({"reported_on": _("The date cannot be in the future.")})
+    expected = details.expected_response_on or details.reported_on + timedelta(
+        days=policy_for(trajectory.youth.organisation).response_days
+    )
+    if expected < details.reported_on:
+        raise ValidationError(
+            {"expected_response_on": _("Feedback cannot be expected before the report.")}
+        )
+    return Report.objects.create(
+        trajectory=trajectory,
+        to=details.to,
+        partner=details.partner,
+        reported_on=details.reported_on,
+        what=details.what.strip(),
+        contact_person=details.contact_person.strip(),
+        reference=details.reference.strip(),
+        youth_informed=details.youth_informed,
+        parents_informed=details.parents_informed,
+        reactions=details.reactions.strip() or None,
+        follow_up=details.follow_up.strip(),
+        expected_response_on=expected,
+        created_by=by,
+    )
+
+
+@transaction.atomic
+def decide(
+    *,
+    trajectory: Trajectory,
+    by: User,
+    request: HttpRequest | None,
+    done: str,
+    framework: dict[str, bool | None] | None = None,
+    report: ReportDetails | None = None,
+    review_on: date | None = None,
+    closing_note: str = "",
+) -> Trajectory:
+    """Step 5: decide through the afwegingskader (answered here, or in step 4 where the
+    organisation placed it there) and carry out the outcome: close, help with a review date, or
+    report with its details."""
+    if trajectory.status != Status.OPEN or trajectory.steps_done != 4:
+        raise ValidationError(_("Decide only after the risk has been weighed (step 4)."))
+    if trajectory.framework_in_step == 4:
+        framework = trajectory.steps.get(step=4).details.get("framework", {})
+    result = _check_framework(framework or {})
+    if result.outcome == decision.CLOSE:
+        if len(closing_note.strip()) < MIN_REASON:
+            raise ValidationError({"closing_note": _("Record why the trajectory is closed.")})
+        trajectory.closing_note = closing_note.strip()
+        _move(trajectory, Status.CLOSED)
+    elif result.outcome == decision.HELP:
+        if review_on is None or review_on <= timezone.localdate():
+            raise ValidationError({"review_on": _("Set a review date in the future.")})
+        trajectory.review_on = review_on
+        _move(trajectory, Status.HELP)
+    else:
+        created = _make_report(trajectory, by, report)
+        _audit(
+            event=AuditEvent.TRANSFER, by=by, request=request, obj=created, youth=trajectory.youth
+        )
+        _move(trajectory, Status.REPORTED)
+    trajectory.outcome = result.outcome
+    trajectory.decided_because = result.because
+    trajectory.steps_done = 5
+    trajectory.save()
+    StepRecord.objects.create(
+        trajectory=trajectory,
+        step=5,
+        recorded_by=by,
+        done=done.strip() or result.outcome,
+        details={"framework": framework, "outcome": result.outcome, "because": result.because},
+    )
+    _audit(event=AuditEvent.UPDATE, by=by, request=request, obj=trajectory, youth=trajectory.youth)
+    return trajectory
+
+
+@transaction.atomic
+def review_help(
+    *,
+    trajectory: Trajectory,
+    by: User,
+    request: HttpRequest | None,
+    help_works: bool,
+    note: str,
+    report: ReportDetails | None = None,
+) -> Trajectory:
+    """Question 5 at the review date: close with monitoring agreements, or report after all."""
+    if trajectory.status != Status.HELP:
+        raise ValidationError(_("Only a trajectory in which help is given has a review."))
+    result = decision.review(help_works=help_works)
+    if result.outcome == decision.CLOSE:
+        if len(note.strip()) < MIN_REASON:
+            raise ValidationError({"note": _("Record the monitoring agreements.")})
+        trajectory.closing_note = note.strip()
+        _move(trajectory, Status.CLOSED)
+    else:
+        created = _make_report(trajectory, by, report)
+        _audit(
+            event=AuditEvent.TRANSFER, by=by, request=request, obj=created, youth=trajectory.youth
+        )
+        _move(trajectory, Status.REPORTED)
+    trajectory.outcome = result.outcome
+    trajectory.decided_because = result.because
+    trajectory.save()
+    _audit(event=AuditEvent.UPDATE, by=by, request=request, obj=trajectory, youth=trajectory.youth)
+    return trajectory
+
+
+@transaction.atomic
+def record_feedback(
+    *, report: Report, by: User, request: HttpRequest | None, feedback_on: date, feedback: str
+) -> Report:
+    if report.feedback_on is not None:
+        raise ValidationError(_("Feedback on this report has already been recorded."))
+    if not feedback.strip():
+        raise ValidationError({"feedback": _("Record what Veilig Thuis or the police said.")})
+    if feedback_on < report.reported_on or feedback_on > timezone.localdate():
+        raise ValidationError({"feedback_on": _("The date must lie between the report and today.")})
+    report.feedback_on = feedback_on
+    report.feedback = feedback.strip()
+    report.save(update_fields=["feedback_on", "feedback"])
+    trajectory = report.trajectory
+    if (
+        trajectory.status == Status.REPORTED
+        and not trajectory.reports.filter(feedback_on__isnull=True).exists()
+    ):
+        trajectory.closing_note = _("Feedback received: %(feedback)s") % {
+            "feedback": feedback.strip()
+        }
+        _move(trajectory, Status.CLOSED)
+        trajectory.save()
+    _audit(event=AuditEvent.UPDATE, by=by, request=request, obj=report, youth=trajectory.youth)
+    return report
+
+
+@transaction.atomic
+def escalate(
+    *, report: Report, by: User, request: HttpRequest | None, to_whom: str, note: str
+) -> Escalation:
+    if report.feedback_on is not None:
+        raise ValidationError(_("Feedback has been received; there is nothing to escalate."))
+    if not to_whom.strip() or not note.strip():
+        raise ValidationError(_("Record to whom you escalated and what you did."))
+    escalation = Escalation.objects.create(
+        report=report, by=by, to_whom=to_whom.strip(), note=note.strip()
+    )
+    _audit(
+        event=AuditEvent.CREATE,
+        by=by,
+        request=request,
+        obj=escalation,
+        youth=report.trajectory.youth,
+    )
+    return escalation
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    what: str
+    who: str
+    due_on: date
+    owner: User | None = None
+
+
+@transaction.atomic
+def record_conference(
+    *,
+    youth: Youth,
+    by: User,
+    request: HttpRequest | None,
+    held_on: date,
+    participants: str,
+    agreements: str,
+    actions: list[ActionInput],
+    trajectory: Trajectory | None = None,
+) -> CaseConference:
+    if not participants.strip() or not agreements.strip():
+        raise ValidationError(_("Record the participants and the agreements."))
+    if held_on > timezone.localdate():
+        raise ValidationError({"held_on": _("The date cannot be in the future.")})
+    conference = CaseConference.objects.create(
+        youth=youth,
+        trajectory=trajectory,
+        held_on=held_on,
+        participants=participants.strip(),
+        agreements=agreements.strip(),
+        recorded_by=by,
+    )
+    ConferenceAction.objects.bulk_create(
+        [
+            ConferenceAction(
+                conference=conference,
+                what=a.what.strip(),
+                who=a.who.strip(),
+                due_on=a.due_on,
+                owner=a.owner,
+            )
+            for a in actions
+            if a.what.strip()
+        ]
+    )
+    _audit(event=AuditEvent.CREATE, by=by, request=request, obj=conference, youth=youth)
+    return conference
+
+
+@transaction.atomic
+def complete_action(
+    *, action: ConferenceAction, by: User, request: HttpRequest | None
+) -> ConferenceAction:
+    action.done_on = timezone.localdate()
+    action.save(update_fields=["done_on"])
+    _audit(
+        event=AuditEvent.UPDATE,
+        by=by,
+        request=request,
+        obj=action,
+        youth=action.conference.youth,
+    )
+    return action
+
+
+def stalled_reports(youths: QuerySet[Youth], today: date | None = None) -> list[Report]:
+    today = today or timezone.localdate()
+    return list(
+        Report.objects.filter(
+            trajectory__youth__in=youths, feedback_on__isnull=True, expected_response_on__lt=today
+        )
+        .select_related("trajectory__youth", "partner")
+        .prefetch_related("escalations")
+        .order_by("expected_response_on")
+    )
+
+
+def reviews_due(youths: QuerySet[Youth], today: date | None = None) -> list[Trajectory]:
+    today = today or timezone.localdate()
+    return list(
+        Trajectory.objects.filter(youth__in=youths, status=Status.HELP, review_on__lte=today)
+        .select_related("youth")
+        .order_by("review_on")
+    )
+
+
+def open_actions(youths: QuerySet[Youth]) -> list[ConferenceAction]:
+    return list(
+        ConferenceAction.objects.filter(conference__youth__in=youths, done_on__isnull=True)
+        .select_related("conference__youth", "owner")
+        .order_by("due_on")
+    )

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from baken.meldcode import views
+
+app_name = "meldcode"
+
+urlpatterns = [
+    path("", views.overview_view, name="overview"),
+    path("settings/", views.policy_view, name="policy"),
+    path("youth/<str:pseudonym>/start/", views.start_view, name="start"),
+    path("youth/<str:pseudonym>/conference/", views.conference_view, name="conference"),
+    path("<int:trajectory_id>/", views.trajectory_view, name="trajectory"),
+    path("report/<int:report_id>/feedback/", views.feedback_view, name="feedback"),
+    path("report/<int:report_id>/escalate/", views.escalate_view, name="escalate"),
+    path("action/<int:action_id>/done/", views.action_done_view, name="action_done"),
+]

@@ -1,0 +1,255 @@
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from baken.accounts.access import acting_user, role_required
+from baken.accounts.models import Role, User
+from baken.cases.access import get_youth_for_user, youths_visible_to
+from baken.meldcode import services
+from baken.meldcode.access import get_action_for_user, get_report_for_user, get_trajectory_for_user
+from baken.meldcode.forms import (
+    ConferenceForm,
+    DecisionForm,
+    EscalationForm,
+    FeedbackForm,
+    ReviewForm,
+    StepForm,
+)
+from baken.meldcode.models import STEP_NAMES, MeldcodePolicy, Status, Trajectory
+from baken.partners.directory import guidance_for, who_to_call
+from baken.partners.models import Partner, PartnerKind, Purpose
+
+WORKING_ROLES = (Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST)
+
+
+def _partners_for(trajectory: Trajectory, user: User) -> list[Partner]:
+    municipality = trajectory.youth.municipality
+    if municipality is None:
+        return []
+    answers = who_to_call(municipality=municipality, organisation=user.organisation)
+    return [partner for answer in answers for partner in answer.partners]
+
+
+def _next_form(trajectory: Trajectory, user: User, data: object = None) -> forms.Form | None:
+    step = trajectory.next_step
+    framework_here = trajectory.framework_in_step == step
+    if step is not None and step <= 4:
+        initial = {"done": services.signal_summary(trajectory.youth)} if step == 1 else None
+        return StepForm(data, step=step, framework_here=framework_here, initial=initial)
+    if step == 5:
+        return DecisionForm(
+            data, framework_here=framework_here, partners=_partners_for(trajectory, user)
+        )
+    if trajectory.review_due():
+        return ReviewForm(data, partners=_partners_for(trajectory, user))
+    return None
+
+
+def _page(request: HttpRequest, trajectory: Trajectory, form: forms.Form | None) -> HttpResponse:
+    user = acting_user(request)
+    reports = list(trajectory.reports.prefetch_related("escalations").select_related("partner"))
+    context = {
+        "trajectory": trajectory,
+        "youth": trajectory.youth,
+        "steps": list(trajectory.steps.select_related("recorded_by")),
+        "form": form,
+        "step_name": STEP_NAMES.get(trajectory.next_step or 0, ""),
+        "reports": reports,
+        "conferences": trajectory.youth.case_conferences.prefetch_related("actions"),
+        "feedback_form": FeedbackForm(),
+        "escalation_form": EscalationForm(),
+        "guidance_report": guidance_for(PartnerKind.VEILIG_THUIS, Purpose.REPORT),
+        "guidance_consult": guidance_for(PartnerKind.VEILIG_THUIS, Purpose.CONSULTATION),
+        "may_escalate": user.has_role(Role.DESIGNATED_OFFICER),
+    }
+    return render(request, "meldcode/trajectory.html", context)
+
+
+@role_required(*WORKING_ROLES)
+@require_POST
+def start_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
+    user = acting_user(request)
+    youth = get_youth_for_user(user, pseudonym, request=request)
+    try:
+        trajectory = services.start_trajectory(
+            youth=youth,
+            by=user,
+            request=request,
+            signal=youth.signals.filter(pk=request.POST.get("signal") or 0).first(),
+            consultation=youth.consultations.filter(
+                pk=request.POST.get("consultation") or 0
+            ).first(),
+            screening=youth.screenings.filter(pk=request.POST.get("screening") or 0).first(),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("cases:detail", pseudonym=youth.pseudonym)
+    return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+
+
+@role_required(*WORKING_ROLES, Role.MANAGER)
+def trajectory_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
+    user = acting_user(request)
+    trajectory = get_trajectory_for_user(user, trajectory_id, request=request)
+    may_act = user.has_role(*WORKING_ROLES)
+    form = _next_form(trajectory, user, request.POST or None) if may_act else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            _act(request, trajectory, form, user)
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("Recorded."))
+            return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+    return _page(request, trajectory, form)
+
+
+def _show_error(form: forms.Form, error: ValidationError) -> None:
+    """Put a service's error on the field it names, or on the form as a whole."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def _act(request: HttpRequest, trajectory: Trajectory, form: forms.Form, user: User) -> None:
+    if isinstance(form, StepForm):
+        services.record_step(
+            trajectory=trajectory,
+            by=user,
+            request=request,
+            step=form.step,
+            done=form.cleaned_data["done"],
+            why=form.cleaned_data["why"],
+            details=form.details(),
+        )
+    elif isinstance(form, DecisionForm):
+        services.decide(
+            trajectory=trajectory,
+            by=user,
+            request=request,
+            done=form.cleaned_data["done"],
+            framework=form.framework() if "suspicion" in form.fields else None,
+            report=form.report_details(),
+            review_on=form.cleaned_data["review_on"],
+            closing_note=form.cleaned_data["closing_note"],
+        )
+    elif isinstance(form, ReviewForm):
+        services.review_help(
+            trajectory=trajectory,
+            by=user,
+            request=request,
+            help_works=form.cleaned_data["help_works"] == "yes",
+            note=form.cleaned_data["note"],
+            report=form.report_details(),
+        )
+
+
+@role_required(*WORKING_ROLES)
+@require_POST
+def feedback_view(request: HttpRequest, report_id: int) -> HttpResponse:
+    user = acting_user(request)
+    report = get_report_for_user(user, report_id, request=request)
+    form = FeedbackForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(list(form.errors.values()))
+        services.record_feedback(report=report, by=user, request=request, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The feedback has been recorded."))
+    return redirect("meldcode:trajectory", trajectory_id=report.trajectory_id)
+
+
+@role_required(Role.DESIGNATED_OFFICER)
+@require_POST
+def escalate_view(request: HttpRequest, report_id: int) -> HttpResponse:
+    user = acting_user(request)
+    report = get_report_for_user(user, report_id, request=request)
+    form = EscalationForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(list(form.errors.values()))
+        services.escalate(report=report, by=user, request=request, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The escalation has been recorded."))
+    return redirect("meldcode:trajectory", trajectory_id=report.trajectory_id)
+
+
+@role_required(*WORKING_ROLES)
+def conference_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
+    user = acting_user(request)
+    youth = get_youth_for_user(user, pseudonym, request=request)
+    colleagues = list(User.objects.filter(organisation=user.organisation, is_active=True))
+    form = ConferenceForm(request.POST or None, colleagues=colleagues)
+    if request.method == "POST" and form.is_valid():
+        trajectory = youth.meldcode_trajectories.exclude(status=Status.CLOSED).first()
+        try:
+            services.record_conference(
+                youth=youth,
+                by=user,
+                request=request,
+                trajectory=trajectory,
+                held_on=form.cleaned_data["held_on"],
+                participants=form.cleaned_data["participants"],
+                agreements=form.cleaned_data["agreements"],
+                actions=form.actions(),
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("The case conference has been recorded."))
+            return redirect("cases:detail", pseudonym=youth.pseudonym)
+    return render(request, "meldcode/conference.html", {"form": form, "youth": youth})
+
+
+@role_required(*WORKING_ROLES)
+@require_POST
+def action_done_view(request: HttpRequest, action_id: int) -> HttpResponse:
+    user = acting_user(request)
+    action = get_action_for_user(user, action_id, request=request)
+    services.complete_action(action=action, by=user, request=request)
+    messages.success(request, _("Marked as done."))
+    return redirect("cases:detail", pseudonym=action.conference.youth.pseudonym)
+
+
+@role_required(Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST, Role.MANAGER)
+def overview_view(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    youths = youths_visible_to(user)
+    context = {
+        "open": Trajectory.objects.filter(youth__in=youths)
+        .exclude(status=Status.CLOSED)
+        .select_related("youth"),
+        "stalled": services.stalled_reports(youths),
+        "reviews": services.reviews_due(youths),
+        "actions": services.open_actions(youths),
+    }
+    return render(request, "meldcode/overview.html", context)
+
+
+class PolicyForm(forms.ModelForm[MeldcodePolicy]):
+    class Meta:
+        model = MeldcodePolicy
+        fields = ["framework_in_step", "response_days"]
+
+
+@role_required(Role.DESIGNATED_OFFICER, Role.FUNCTIONAL_ADMIN)
+def policy_view(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    assert user.organisation is not None  # noqa: S101 - role_required checks it
+    policy = services.policy_for(user.organisation)
+    form = PolicyForm(request.POST or None, instance=policy)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The meldcode settings have been saved."))
+        return redirect("meldcode:policy")
+    return render(request, "meldcode/policy.html", {"form": form})
