@@ -21,12 +21,14 @@ class Decision:
 
 def decide(
     *,
-    suspicion: bool,
+    suspicion: bool | None,
     unsafe: bool | None,
     can_help: bool | None,
     help_accepted: bool | None,
 ) -> Decision:
     """Questions 1 to 4 in order; later answers are only needed when earlier ones lead there."""
+    if suspicion is None:
+        raise ValueError("question 1 (do I suspect violence or abuse) must be answered")
     if not suspicion:
         return Decision(CLOSE, "q1")
     if unsafe is None:

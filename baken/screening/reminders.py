@@ -1,4 +1,6 @@
-"""Daily e-mail digests of screenings that are due or overdue. No youth names in e-mail."""
+"""Daily e-mail digests: screenings due or overdue, and (from the meldcode) reports without
+feedback past their date, help whose review date has come, and open case-conference actions.
+No youth names in e-mail: youths are named by their pseudonymous id."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -10,6 +12,7 @@ from django.utils.translation import override
 
 from baken.accounts.models import Role, User
 from baken.cases.access import youths_visible_to
+from baken.meldcode.services import open_actions, reviews_due, stalled_reports
 from baken.screening.models import ReminderDigest
 from baken.screening.services import DueScreening, screening_schedule
 
@@ -29,12 +32,52 @@ def items_for(user: User, today: date) -> list[DueScreening]:
     return [item for item in schedule if item.due.overdue or item.due.due_on == today]
 
 
-def _message(items: list[DueScreening], link: str) -> str:
-    lines = [_("Screenings in Baken that need you:"), ""]
-    for item in items:
-        state = _("overdue since") if item.due.overdue else _("due today")
-        lines.append(f"- {item.youth.pseudonym}: {state} {item.due.due_on.isoformat()}")
-    lines += ["", link, _("(Youths are named by their Baken id only.)")]
+def meldcode_lines(user: User, today: date) -> list[str]:
+    """Stalled reports and reviews due (for designated officers: the whole organisation; for
+    workers: their own youths), and case-conference actions they are to be reminded of."""
+    youths = youths_visible_to(user)
+    lines = []
+    for report in stalled_reports(youths, today):
+        lines.append(
+            "- "
+            + _("%(youth)s: report to %(to)s has had no feedback since %(day)s")
+            % {
+                "youth": report.trajectory.youth.pseudonym,
+                "to": report.get_to_display(),
+                "day": report.expected_response_on.isoformat(),
+            }
+        )
+    for trajectory in reviews_due(youths, today):
+        lines.append(
+            "- "
+            + _("%(youth)s: review of the help due on %(day)s")
+            % {"youth": trajectory.youth.pseudonym, "day": trajectory.review_on}
+        )
+    for action in open_actions(youths):
+        if action.owner_id == user.pk and action.due_on <= today:
+            lines.append(
+                "- "
+                + _("%(youth)s: case-conference action due %(day)s: %(what)s")
+                % {
+                    "youth": action.conference.youth.pseudonym,
+                    "day": action.due_on.isoformat(),
+                    "what": action.what,
+                }
+            )
+    return lines
+
+
+def _message(items: list[DueScreening], meldcode: list[str], base_url: str) -> str:
+    lines = []
+    if items:
+        lines += [_("Screenings in Baken that need you:"), ""]
+        for item in items:
+            state = _("overdue since") if item.due.overdue else _("due today")
+            lines.append(f"- {item.youth.pseudonym}: {state} {item.due.due_on.isoformat()}")
+        lines += ["", f"{base_url}/screening/due/", ""]
+    if meldcode:
+        lines += [_("Meldcode follow-up:"), "", *meldcode, "", f"{base_url}/meldcode/", ""]
+    lines.append(_("(Youths are named by their Baken id only.)"))
     return "\n".join(lines)
 
 
@@ -48,15 +91,17 @@ def send_digests(*, today: date, base_url: str) -> DigestOutcome:
         if not user.email:
             continue
         items = items_for(user, today)
-        if not items:
+        meldcode = meldcode_lines(user, today)
+        if not items and not meldcode:
             continue
         try:
             with transaction.atomic():
-                ReminderDigest.objects.create(user=user, sent_on=today, items=len(items))
+                count = len(items) + len(meldcode)
+                ReminderDigest.objects.create(user=user, sent_on=today, items=count)
                 with override("nl"):
                     send_mail(
-                        subject=_("Baken: %(count)d screening(s) due") % {"count": len(items)},
-                        message=_message(items, f"{base_url.rstrip('/')}/screening/due/"),
+                        subject=_("Baken: %(count)d item(s) need you") % {"count": count},
+                        message=_message(items, meldcode, base_url.rstrip("/")),
                         from_email=None,
                         recipient_list=[user.email],
                     )

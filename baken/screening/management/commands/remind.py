@@ -11,7 +11,8 @@ from baken.screening.reminders import send_digests
 class Command(BaseCommand):
     help = (
         "Send each youth worker and designated officer an e-mail digest of screenings that are "
-        "due or overdue. Run once a day (cron or a systemd timer); running it again the same day "
+        "due or overdue, meldcode reports without feedback, reviews due and case-conference "
+        "actions. Run once a day (cron or a systemd timer); running it again the same day "
         "sends nothing twice."
     )
 
