@@ -58,6 +58,7 @@ REFERENCE_DATA = [
     ("baken.cases.migrations.0002_load_risk_factors", "load", "cases.RiskFactor"),
     ("baken.signalling.migrations.0002_load_catalogue_2026_1", "load", "signalling.Indicator"),
     ("baken.screening.migrations.0002_load_instrument_2026_1", "load", "screening.Instrument"),
+    ("baken.partners.migrations.0002_load_sharing_guidance", "load", "partners.SharingGuidance"),
 ]
 
 

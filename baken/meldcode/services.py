@@ -1,6 +1,7 @@
 """The meldcode's actions. Each checks the allowed moves, writes its audit entry in the same
 transaction, and raises ValidationError with a message the user can act on."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -104,9 +105,9 @@ def start_trajectory(
 FRAMEWORK_KEYS = ("suspicion", "unsafe", "can_help", "help_accepted")
 
 
-def _check_framework(answers: dict[str, bool | None]) -> decision.Decision:
+def _check_framework(answers: Mapping[str, bool | None]) -> decision.Decision:
     try:
-        return decision.decide(**{key: answers.get(key) for key in FRAMEWORK_KEYS})  # type: ignore[arg-type]
+        return decision.decide(**{key: answers.get(key) for key in FRAMEWORK_KEYS})
     except ValueError as error:
         raise ValidationError(
             _("Answer the questions of the afwegingskader in order: %(problem)s"),
@@ -237,7 +238,7 @@ def decide(
     by: User,
     request: HttpRequest | None,
     done: str,
-    framework: dict[str, bool | None] | None = None,
+    framework: Mapping[str, bool | None] | None = None,
     report: ReportDetails | None = None,
     review_on: date | None = None,
     closing_note: str = "",

@@ -33,7 +33,7 @@ from baken.meldcode.decision import CLOSE, HELP, REPORT, Decision, decide, revie
 def test_each_path_through_the_afwegingskader(
     answers: dict[str, bool | None], expected: Decision
 ) -> None:
-    assert decide(**answers) == expected  # type: ignore[arg-type]
+    assert decide(**answers) == expected
 
 
 def test_later_questions_are_required_when_earlier_answers_lead_there() -> None:
