@@ -4,6 +4,7 @@ and fictional youths with signals of every main form of exploitation.
 Idempotent: running it again finds what exists and adds only what is missing."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -18,6 +19,9 @@ from baken.accounts.models import (
     Team,
     User,
 )
+
+if TYPE_CHECKING:
+    from baken.cases.models import Youth
 
 DEMO_PASSWORD = "baken-demo-2026"  # noqa: S105 - fictional demo accounts on a local database
 
@@ -184,6 +188,7 @@ class DemoYouth:
     signals: tuple[DemoSignal, ...]
     consultation: str = ""  # "", "open" or "concluded"
     screening: tuple[tuple[int, tuple[str, ...]], ...] = ()  # (days ago, questions answered yes)
+    meldcode_report_days_ago: int = 0  # a report to Veilig Thuis made this long ago, no feedback
 
 
 YOUTHS = (
@@ -257,6 +262,7 @@ YOUTHS = (
             ),
         ),
         "open",
+        meldcode_report_days_ago=14,
     ),
     DemoYouth(
         "Ioana",
@@ -326,6 +332,61 @@ YOUTHS = (
         "open",
     ),
 )
+
+
+def _demo_meldcode(youth: "Youth", worker: User, days_ago: int) -> None:
+    """A trajectory that ended in a report to Veilig Thuis without feedback: it shows as stalled."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from baken.meldcode.services import ReportDetails, decide, record_step, start_trajectory
+    from baken.partners.models import Partner, PartnerKind
+
+    trajectory = start_trajectory(youth=youth, by=worker, request=None)
+    record_step(
+        trajectory=trajectory, by=worker, request=None, step=1, done="Signalen uit het log."
+    )
+    record_step(
+        trajectory=trajectory,
+        by=worker,
+        request=None,
+        step=2,
+        done="Besproken met de aandachtfunctionaris.",
+        details={"consulted": ["colleague"]},
+    )
+    record_step(
+        trajectory=trajectory,
+        by=worker,
+        request=None,
+        step=3,
+        done="Gesprek met Sem en moeder.",
+        details={"talked_youth": True, "talked_parents": True},
+    )
+    record_step(trajectory=trajectory, by=worker, request=None, step=4, done="Risico hoog.")
+    reported_on = timezone.localdate() - timedelta(days=days_ago)
+    decide(
+        trajectory=trajectory,
+        by=worker,
+        request=None,
+        done="Structurele onveiligheid: melden.",
+        framework={"suspicion": True, "unsafe": True, "can_help": None, "help_accepted": None},
+        report=ReportDetails(
+            to="veilig_thuis",
+            partner=Partner.objects.filter(
+                kind=PartnerKind.VEILIG_THUIS,
+                region__contained_regions=youth.municipality,
+            ).first(),
+            reported_on=reported_on,
+            what="Vermoeden van criminele uitbuiting (drugs vervoeren, bankpas uitgeleend).",
+            contact_person="Demo-medewerker VT",
+            reference="VT-DEMO-001",
+            youth_informed="yes",
+            parents_informed="yes",
+            reactions="Sem ontkent; moeder opgelucht.",
+            follow_up="VT koppelt binnen 10 dagen terug.",
+        ),
+    )
 
 
 def _load_demo_youths() -> None:
@@ -401,6 +462,8 @@ def _load_demo_youths() -> None:
             )
             moment = timezone.now() - timedelta(days=days_ago)
             Screening.objects.filter(pk=screening.pk).update(started_at=moment, completed_at=moment)
+        if spec.meldcode_report_days_ago:
+            _demo_meldcode(youth, worker, spec.meldcode_report_days_ago)
         if spec.consultation:
             consultation = request_consultation(
                 youth=youth,
