@@ -22,6 +22,7 @@ from baken.meldcode.forms import (
 from baken.meldcode.models import STEP_NAMES, MeldcodePolicy, Status, Trajectory
 from baken.partners.directory import guidance_for, who_to_call
 from baken.partners.models import Partner, PartnerKind, Purpose
+from baken.screening.models import ScreeningStatus
 
 WORKING_ROLES = (Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST)
 
@@ -65,6 +66,9 @@ def _page(request: HttpRequest, trajectory: Trajectory, form: forms.Form | None)
         "guidance_report": guidance_for(PartnerKind.VEILIG_THUIS, Purpose.REPORT),
         "guidance_consult": guidance_for(PartnerKind.VEILIG_THUIS, Purpose.CONSULTATION),
         "may_escalate": user.has_role(Role.DESIGNATED_OFFICER),
+        "latest_screening": trajectory.youth.screenings.filter(status=ScreeningStatus.CLOSED)
+        .order_by("-started_at")
+        .first(),
     }
     return render(request, "meldcode/trajectory.html", context)
 

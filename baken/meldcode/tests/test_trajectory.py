@@ -402,3 +402,44 @@ def test_case_conference_actions_are_tracked(cast: Cast, youth: Youth) -> None:
     services.complete_action(action=action, by=cast.officer_a, request=None)
     assert services.open_actions(youths) == []
     assert conference.actions.get().done_on is not None
+
+
+def test_step_4_shows_the_latest_screening(client_for: ClientFor, cast: Cast, youth: Youth) -> None:
+    screening = screening_services.start_screening(
+        youth=youth, by=cast.worker_a, request=None, reason="intake"
+    )
+    screening_services.save_answers(
+        screening=screening,
+        by=cast.worker_a,
+        request=None,
+        answers={"cr-contracts": "yes"},
+        complete=True,
+    )
+    trajectory = services.start_trajectory(youth=youth, by=cast.worker_a, request=None)
+    services.record_step(trajectory=trajectory, by=cast.worker_a, request=None, step=1, done="a")
+    services.record_step(
+        trajectory=trajectory,
+        by=cast.worker_a,
+        request=None,
+        step=2,
+        done="b",
+        details={"consulted": ["colleague"]},
+    )
+    services.record_step(
+        trajectory=trajectory,
+        by=cast.worker_a,
+        request=None,
+        step=3,
+        done="c",
+        details={"talked_youth": True},
+    )
+
+    page = client_for(cast.worker_a).get(reverse("meldcode:trajectory", args=[trajectory.pk]))
+    step_4 = services.record_step(
+        trajectory=trajectory, by=cast.worker_a, request=None, step=4, done="d"
+    )
+
+    assert (
+        "Laatste risicotaxatie" in page.content.decode() and "Enige zorg" in page.content.decode()
+    )
+    assert step_4.details["screening_id"] == screening.pk
