@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Model
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -127,6 +128,25 @@ def log_access(
     head.entry_hash = entry_hash
     head.save(update_fields=["sequence", "entry_hash"])
     return entry
+
+
+def log_object_access(
+    *,
+    event: AuditEvent,
+    by: "User",
+    request: HttpRequest | None,
+    obj: Model,
+    youth_pseudonym: str = "",
+) -> AuditEntry:
+    """Log an action on one stored object, named by its model and primary key."""
+    return log_access(
+        event=event,
+        user=by,
+        request=request,
+        object_type=obj._meta.model_name or "",
+        object_id=obj.pk,
+        youth_pseudonym=youth_pseudonym,
+    )
 
 
 def _stored_entries() -> Iterator[ChainedEntry]:

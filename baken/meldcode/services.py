@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from baken.accounts.models import Organisation, User
 from baken.audit.models import AuditEvent
-from baken.audit.services import log_access
+from baken.audit.services import log_object_access
 from baken.cases.models import Youth
 from baken.meldcode import decision
 from baken.meldcode.models import (
@@ -34,19 +34,6 @@ from baken.signalling.models import Consultation, Signal
 
 MIN_REASON = 10
 CONSULTED_KINDS = ("colleague", "veilig_thuis", "expert")
-
-
-def _audit(
-    *, event: AuditEvent, by: User, request: HttpRequest | None, obj: object, youth: Youth
-) -> None:
-    log_access(
-        event=event,
-        user=by,
-        request=request,
-        object_type=type(obj).__name__.lower(),
-        object_id=getattr(obj, "pk", ""),
-        youth_pseudonym=youth.pseudonym,
-    )
 
 
 def _move(trajectory: Trajectory, new: str) -> None:
@@ -98,7 +85,13 @@ def start_trajectory(
         origin_screening=screening,
         framework_in_step=policy_for(youth.organisation).framework_in_step,
     )
-    _audit(event=AuditEvent.CREATE, by=by, request=request, obj=trajectory, youth=youth)
+    log_object_access(
+        event=AuditEvent.CREATE,
+        by=by,
+        request=request,
+        obj=trajectory,
+        youth_pseudonym=youth.pseudonym,
+    )
     return trajectory
 
 
@@ -176,7 +169,13 @@ def record_step(
     )
     trajectory.steps_done = step
     trajectory.save(update_fields=["steps_done"])
-    _audit(event=AuditEvent.UPDATE, by=by, request=request, obj=record, youth=trajectory.youth)
+    log_object_access(
+        event=AuditEvent.UPDATE,
+        by=by,
+        request=request,
+        obj=record,
+        youth_pseudonym=trajectory.youth.pseudonym,
+    )
     return record
 
 
@@ -263,8 +262,12 @@ def decide(
         _move(trajectory, Status.HELP)
     else:
         created = _make_report(trajectory, by, report)
-        _audit(
-            event=AuditEvent.TRANSFER, by=by, request=request, obj=created, youth=trajectory.youth
+        log_object_access(
+            event=AuditEvent.TRANSFER,
+            by=by,
+            request=request,
+            obj=created,
+            youth_pseudonym=trajectory.youth.pseudonym,
         )
         _move(trajectory, Status.REPORTED)
     trajectory.outcome = result.outcome
@@ -278,7 +281,13 @@ def decide(
         done=done.strip() or result.outcome,
         details={"framework": framework, "outcome": result.outcome, "because": result.because},
     )
-    _audit(event=AuditEvent.UPDATE, by=by, request=request, obj=trajectory, youth=trajectory.youth)
+    log_object_access(
+        event=AuditEvent.UPDATE,
+        by=by,
+        request=request,
+        obj=trajectory,
+        youth_pseudonym=trajectory.youth.pseudonym,
+    )
     return trajectory
 
 
@@ -303,14 +312,24 @@ def review_help(
         _move(trajectory, Status.CLOSED)
     else:
         created = _make_report(trajectory, by, report)
-        _audit(
-            event=AuditEvent.TRANSFER, by=by, request=request, obj=created, youth=trajectory.youth
+        log_object_access(
+            event=AuditEvent.TRANSFER,
+            by=by,
+            request=request,
+            obj=created,
+            youth_pseudonym=trajectory.youth.pseudonym,
         )
         _move(trajectory, Status.REPORTED)
     trajectory.outcome = result.outcome
     trajectory.decided_because = result.because
     trajectory.save()
-    _audit(event=AuditEvent.UPDATE, by=by, request=request, obj=trajectory, youth=trajectory.youth)
+    log_object_access(
+        event=AuditEvent.UPDATE,
+        by=by,
+        request=request,
+        obj=trajectory,
+        youth_pseudonym=trajectory.youth.pseudonym,
+    )
     return trajectory
 
 
@@ -337,7 +356,13 @@ def record_feedback(
         }
         _move(trajectory, Status.CLOSED)
         trajectory.save()
-    _audit(event=AuditEvent.UPDATE, by=by, request=request, obj=report, youth=trajectory.youth)
+    log_object_access(
+        event=AuditEvent.UPDATE,
+        by=by,
+        request=request,
+        obj=report,
+        youth_pseudonym=trajectory.youth.pseudonym,
+    )
     return report
 
 
@@ -352,12 +377,12 @@ def escalate(
     escalation = Escalation.objects.create(
         report=report, by=by, to_whom=to_whom.strip(), note=note.strip()
     )
-    _audit(
+    log_object_access(
         event=AuditEvent.CREATE,
         by=by,
         request=request,
         obj=escalation,
-        youth=report.trajectory.youth,
+        youth_pseudonym=report.trajectory.youth.pseudonym,
     )
     return escalation
 
@@ -407,7 +432,13 @@ def record_conference(
             if a.what.strip()
         ]
     )
-    _audit(event=AuditEvent.CREATE, by=by, request=request, obj=conference, youth=youth)
+    log_object_access(
+        event=AuditEvent.CREATE,
+        by=by,
+        request=request,
+        obj=conference,
+        youth_pseudonym=youth.pseudonym,
+    )
     return conference
 
 
@@ -417,12 +448,12 @@ def complete_action(
 ) -> ConferenceAction:
     action.done_on = timezone.localdate()
     action.save(update_fields=["done_on"])
-    _audit(
+    log_object_access(
         event=AuditEvent.UPDATE,
         by=by,
         request=request,
         obj=action,
-        youth=action.conference.youth,
+        youth_pseudonym=action.conference.youth.pseudonym,
     )
     return action
 

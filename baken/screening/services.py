@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from baken.accounts.models import Organisation, User
 from baken.audit.models import AuditEvent
-from baken.audit.services import log_access
+from baken.audit.services import log_access, log_object_access
 from baken.cases.models import Youth
 from baken.meldcode.services import start_trajectory
 from baken.screening.models import (
@@ -30,19 +30,6 @@ from baken.signalling.models import Concern, Signal
 from baken.signalling.services import request_consultation
 
 MIN_REASON_LENGTH = 10
-
-
-def _audit(
-    *, event: AuditEvent, by: User, request: HttpRequest | None, obj: object, youth: Youth
-) -> None:
-    log_access(
-        event=event,
-        user=by,
-        request=request,
-        object_type=type(obj).__name__.lower(),
-        object_id=getattr(obj, "pk", ""),
-        youth_pseudonym=youth.pseudonym,
-    )
 
 
 def policy_for(organisation: Organisation) -> ScreeningPolicy:
@@ -129,7 +116,13 @@ def start_screening(
         answers=answers,
         prefilled=sources,
     )
-    _audit(event=AuditEvent.CREATE, by=by, request=request, obj=screening, youth=youth)
+    log_object_access(
+        event=AuditEvent.CREATE,
+        by=by,
+        request=request,
+        obj=screening,
+        youth_pseudonym=youth.pseudonym,
+    )
     return screening
 
 
@@ -181,7 +174,13 @@ def save_answers(
             screening.closed_by = by
             screening.closed_at = screening.completed_at
     screening.save()
-    _audit(event=AuditEvent.UPDATE, by=by, request=request, obj=screening, youth=screening.youth)
+    log_object_access(
+        event=AuditEvent.UPDATE,
+        by=by,
+        request=request,
+        obj=screening,
+        youth_pseudonym=screening.youth.pseudonym,
+    )
     return screening
 
 
@@ -229,7 +228,13 @@ def choose_next_step(
     screening.closed_by = by
     screening.closed_at = timezone.now()
     screening.save()
-    _audit(event=AuditEvent.UPDATE, by=by, request=request, obj=screening, youth=screening.youth)
+    log_object_access(
+        event=AuditEvent.UPDATE,
+        by=by,
+        request=request,
+        obj=screening,
+        youth_pseudonym=screening.youth.pseudonym,
+    )
     return screening
 
 
@@ -242,7 +247,13 @@ def record_event(
     event = ScreeningEvent.objects.create(
         youth=youth, kind=kind, occurred_on=occurred_on, note=note.strip() or None, recorded_by=by
     )
-    _audit(event=AuditEvent.CREATE, by=by, request=request, obj=event, youth=youth)
+    log_object_access(
+        event=AuditEvent.CREATE,
+        by=by,
+        request=request,
+        obj=event,
+        youth_pseudonym=youth.pseudonym,
+    )
     return event
 
 

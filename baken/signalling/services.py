@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from baken.accounts.models import Role, User
 from baken.audit.models import AuditEvent
-from baken.audit.services import log_access
+from baken.audit.services import log_object_access
 from baken.cases.models import Youth
 from baken.signalling.models import (
     Concern,
@@ -29,19 +29,6 @@ from baken.signalling.models import (
 from baken.signalling.suggestions import Candidate, suggest
 
 CONSULTANT_ROLES = (Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST)
-
-
-def _audit(
-    *, event: AuditEvent, by: User, request: HttpRequest | None, obj: object, youth: Youth
-) -> None:
-    log_access(
-        event=event,
-        user=by,
-        request=request,
-        object_type=type(obj).__name__.lower(),
-        object_id=getattr(obj, "pk", ""),
-        youth_pseudonym=youth.pseudonym,
-    )
 
 
 def _check_signal_content(indicators: list[Indicator], note: str) -> None:
@@ -86,7 +73,13 @@ def record_signal(
         daily_report=daily_report,
     )
     signal.indicators.set(indicators)
-    _audit(event=AuditEvent.CREATE, by=by, request=request, obj=signal, youth=youth)
+    log_object_access(
+        event=AuditEvent.CREATE,
+        by=by,
+        request=request,
+        obj=signal,
+        youth_pseudonym=youth.pseudonym,
+    )
     return signal
 
 
@@ -119,7 +112,13 @@ def amend_signal(
     signal.is_gut_feeling = not indicators
     signal.save()
     signal.indicators.set(indicators)
-    _audit(event=AuditEvent.UPDATE, by=by, request=request, obj=signal, youth=signal.youth)
+    log_object_access(
+        event=AuditEvent.UPDATE,
+        by=by,
+        request=request,
+        obj=signal,
+        youth_pseudonym=signal.youth.pseudonym,
+    )
     return signal
 
 
@@ -176,7 +175,13 @@ def write_daily_report(
         text=text.strip(),
         safety_note=safety_note.strip(),
     )
-    _audit(event=AuditEvent.CREATE, by=by, request=request, obj=report, youth=youth)
+    log_object_access(
+        event=AuditEvent.CREATE,
+        by=by,
+        request=request,
+        obj=report,
+        youth_pseudonym=youth.pseudonym,
+    )
     if suspicion:
         record_signal(
             youth=youth,
@@ -219,7 +224,13 @@ def request_consultation(
     consultation = Consultation.objects.create(
         youth=youth, requested_by=by, addressed_to=addressed_to, question=question.strip()
     )
-    _audit(event=AuditEvent.CREATE, by=by, request=request, obj=consultation, youth=youth)
+    log_object_access(
+        event=AuditEvent.CREATE,
+        by=by,
+        request=request,
+        obj=consultation,
+        youth_pseudonym=youth.pseudonym,
+    )
     path = reverse("signalling:consultation", args=[consultation.pk])
     link = request.build_absolute_uri(path) if request is not None else path
     transaction.on_commit(
@@ -263,7 +274,11 @@ def conclude_consultation(
     consultation.concluded_at = timezone.now()
     consultation.save()
     consultation.participants.set({*participants, by, consultation.requested_by})
-    _audit(
-        event=AuditEvent.UPDATE, by=by, request=request, obj=consultation, youth=consultation.youth
+    log_object_access(
+        event=AuditEvent.UPDATE,
+        by=by,
+        request=request,
+        obj=consultation,
+        youth_pseudonym=consultation.youth.pseudonym,
     )
     return consultation
