@@ -11,7 +11,8 @@ from pytest_django.live_server_helper import LiveServer
 
 from baken.accounts.models import User
 from baken.audit.models import AuditEntry, AuditEvent
-from baken.testing import TEST_PASSWORD, make_cast
+from baken.testing import TEST_PASSWORD, make_cast, make_youth
+from e2e.conftest import log_in
 
 
 def authenticator_code(user: User) -> str:
@@ -55,11 +56,13 @@ def test_log_in_with_two_factors_switch_language_and_log_out(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_home_page_fits_a_phone_screen(page: Page, live_server: LiveServer) -> None:
-    make_cast()
+def test_pages_fit_a_phone_screen(page: Page, live_server: LiveServer) -> None:
+    cast = make_cast()
+    youth = make_youth(cast.worker_a, teams=[cast.team_a1])
     page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(f"{live_server.url}/accounts/login/")
 
-    width = page.evaluate("document.documentElement.scrollWidth")
-
-    assert width <= 360
+    log_in(page, live_server.url, cast.worker_a)
+    for path in ["/", f"/youths/{youth.pseudonym}/", f"/signals/youth/{youth.pseudonym}/signal/"]:
+        page.goto(f"{live_server.url}{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, path
