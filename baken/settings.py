@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "baken.screening",
     "baken.partners",
     "baken.meldcode",
+    "baken.registration",
     "baken.operations",
 ]
 
