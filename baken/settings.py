@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "baken.partners",
     "baken.meldcode",
     "baken.registration",
+    "baken.registry",
     "baken.operations",
 ]
 
@@ -218,6 +219,8 @@ EMAIL_HOST_USER = env_str("BAKEN_EMAIL_USER")
 EMAIL_HOST_PASSWORD = env_secret("BAKEN_EMAIL_PASSWORD")
 EMAIL_USE_TLS = env_bool("BAKEN_EMAIL_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("BAKEN_FROM_EMAIL", "baken@localhost")
+# Registry intake API: requests per source per minute.
+BAKEN_API_RATE = env_str("BAKEN_API_RATE", "120/m")
 # Where users reach Baken; used in links in e-mail sent by background commands.
 BASE_URL = env_str("BAKEN_BASE_URL", "http://127.0.0.1:8000")
 

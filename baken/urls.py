@@ -3,6 +3,7 @@ from django.shortcuts import redirect
 from django.urls import include, path
 
 from baken.home.views import home_view
+from baken.registry.api import api as registry_api
 
 # Django admin is for platform operators only, and they log in (with a second factor) through
 # Baken's own log-in page.
@@ -21,4 +22,5 @@ urlpatterns = [
     path("meldcode/", include("baken.meldcode.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/", registry_api.urls),
 ]

@@ -1,0 +1,119 @@
+"""What the registry holds: sources that may register (with hashed tokens) and registrations.
+
+A statistical registration holds only keyed pseudonyms and the allowed plaintext fields; contact
+details for the care desk exist only on registrations with a request for care, which need consent,
+and are encrypted at rest."""
+
+import hashlib
+import secrets
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from encrypted_fields.fields import EncryptedJSONField
+
+TOKEN_PREFIX_LENGTH = 8
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def new_reference() -> str:
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    body = "".join(secrets.choice(alphabet) for _ in range(10))
+    return f"R-{body[:5]}-{body[5:]}"
+
+
+class SourceKind(models.TextChoices):
+    POLICE = "police", _("Police")
+    KMAR = "kmar", _("KMar")
+    LABOUR_INSPECTORATE = "labour_inspectorate", _("Labour inspectorate (NLA)")
+    CARE_COORDINATOR = "care_coordinator", _("Zorgcoördinator mensenhandel")
+    YOUTH_CARE = "youth_care", _("Youth-care institution")
+    SHELTER = "shelter", _("Shelter")
+    OTHER = "other", _("Other")
+
+
+class Source(models.Model):
+    """An organisation that registers, with its API token stored only as a hash."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=SourceKind.choices)
+    token_hash = models.CharField(max_length=64, unique=True)
+    token_prefix = models.CharField(max_length=TOKEN_PREFIX_LENGTH)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    token_issued_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RegistrationStatus(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    CORRECTED = "corrected", _("Corrected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class DossierType(models.TextChoices):
+    STATISTICAL = "statistical", _("Registration only (statistical)")
+    SHELTER = "shelter", _("Registration with a request for shelter")
+    ADVICE = "advice", _("Registration with a request for advice or care coordination")
+
+
+class Registration(models.Model):
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="registrations")
+    reference = models.CharField(max_length=16, unique=True, default=new_reference)
+    idempotency_key = models.CharField(max_length=100)
+    status = models.CharField(
+        max_length=16, choices=RegistrationStatus.choices, default=RegistrationStatus.RECEIVED
+    )
+    dossier_type = models.CharField(max_length=16, choices=DossierType.choices)
+    received_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    withdrawn_reason = models.CharField(max_length=300, blank=True)
+    # Keyed pseudonyms (see docs/pseudonymisation.md); the registry never has the key.
+    key_version = models.CharField(max_length=20)
+    k_full = models.CharField(max_length=32, blank=True, db_index=True)
+    k_name = models.CharField(max_length=32, blank=True, db_index=True)
+    k_name_unordered = models.CharField(max_length=32, blank=True)
+    k_surname = models.CharField(max_length=32, blank=True)
+    k_given = models.CharField(max_length=32, blank=True)
+    k_surname_phonetic = models.CharField(max_length=32, blank=True)
+    k_given_phonetic = models.CharField(max_length=32, blank=True)
+    k_surname_prefix = models.CharField(max_length=32, blank=True)
+    k_dob = models.CharField(max_length=32, blank=True)
+    k_dob_unordered = models.CharField(max_length=32, blank=True)
+    bf_name = models.CharField(max_length=200, blank=True)
+    # Allowed plaintext.
+    birth_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    sex = models.CharField(max_length=8)
+    nationality = models.CharField(max_length=100, blank=True)
+    country_of_birth = models.CharField(max_length=100, blank=True)
+    forms = models.JSONField(default=list)
+    sector = models.CharField(max_length=100, blank=True)
+    cross_border = models.BooleanField(null=True)
+    minor = models.BooleanField(null=True)
+    reported_on = models.DateField()
+    reporter_region = models.CharField(max_length=16, blank=True)
+    # Only with consent (dossier types with a request): encrypted at rest.
+    contact = EncryptedJSONField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "idempotency_key"], name="one_registration_per_idempotency_key"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(dossier_type="statistical") | models.Q(contact__isnull=True),
+                name="statistical_registration_has_no_contact_details",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference

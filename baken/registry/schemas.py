@@ -1,0 +1,98 @@
+"""The intake API's published contract: explicit input and output schemas (no model serializers).
+Unknown fields are refused."""
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from ninja import Schema
+from pydantic import ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+Key = Annotated[str, StringConstraints(pattern=r"^([0-9a-f]{32})?$")]
+Text100 = Annotated[str, StringConstraints(max_length=100, strip_whitespace=True)]
+FormCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{1,39}$")]
+
+
+class Strict(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Pseudonyms(Strict):
+    key_version: Annotated[str, StringConstraints(min_length=1, max_length=20)]
+    k_full: Key = ""
+    k_name: Key = ""
+    k_name_unordered: Key = ""
+    k_surname: Key = ""
+    k_given: Key = ""
+    k_surname_phonetic: Key = ""
+    k_given_phonetic: Key = ""
+    k_surname_prefix: Key = ""
+    k_dob: Key = ""
+    k_dob_unordered: Key = ""
+    bf_name: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/=]{0,200}$")] = ""
+
+
+class Contact(Strict):
+    """Only for a registration with a request (needs consent): what the care desk needs."""
+
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    date_of_birth: date | None = None
+    phone: Annotated[str, StringConstraints(max_length=40)] = ""
+    email: Annotated[str, StringConstraints(max_length=200)] = ""
+    address: Annotated[str, StringConstraints(max_length=300)] = ""
+    contact_person: Annotated[str, StringConstraints(max_length=200)] = ""
+    note: Annotated[str, StringConstraints(max_length=1000)] = ""
+
+
+class RegistrationIn(Strict):
+    dossier_type: Literal["statistical", "shelter", "advice"]
+    pseudonyms: Pseudonyms
+    birth_year: int | None = Field(default=None, ge=1900, le=2100)
+    sex: Literal["female", "male", "other", "unknown"]
+    nationality: Text100 = ""
+    country_of_birth: Text100 = ""
+    forms: list[FormCode] = Field(min_length=1, max_length=12)
+    sector: Text100 = ""
+    cross_border: bool | None = None
+    minor: bool | None = None
+    reported_on: date
+    reporter_region: Annotated[str, StringConstraints(max_length=16)] = ""
+    contact: Contact | None = None
+
+    @field_validator("reported_on")
+    @classmethod
+    def not_in_the_future(cls, value: date) -> date:
+        if value > date.today():  # noqa: DTZ011 - a calendar date
+            raise ValueError("reported_on cannot lie in the future")
+        return value
+
+    @model_validator(mode="after")
+    def contact_only_with_a_request(self) -> "RegistrationIn":
+        if self.dossier_type == "statistical" and self.contact is not None:
+            raise ValueError("a statistical registration carries no contact details")
+        if self.dossier_type != "statistical" and self.contact is None:
+            raise ValueError("a registration with a request needs contact details")
+        if not any(value for key, value in self.pseudonyms if key.startswith("k_")):
+            raise ValueError("pseudonyms: at least one key is needed to count persons once")
+        return self
+
+
+class RegistrationOut(Schema):
+    reference: str
+    status: str
+    dossier_type: str
+    received_at: datetime
+    updated_at: datetime
+
+
+class WithdrawIn(Strict):
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+
+
+class FieldError(Schema):
+    field: str
+    message: str
+    message_nl: str
+
+
+class Errors(Schema):
+    errors: list[FieldError]

@@ -1,0 +1,74 @@
+"""Receiving, correcting and withdrawing registrations."""
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from baken.registry.models import Registration, RegistrationStatus, Source
+from baken.registry.schemas import RegistrationIn
+
+
+def _fields(data: RegistrationIn) -> dict[str, Any]:
+    values = data.model_dump()
+    pseudonyms = values.pop("pseudonyms")
+    contact = values.pop("contact")
+    if contact and contact.get("date_of_birth"):
+        contact["date_of_birth"] = contact["date_of_birth"].isoformat()
+    return {**values, **pseudonyms, "contact": contact}
+
+
+def receive_registration(
+    *, source: Source, idempotency_key: str, data: RegistrationIn
+) -> tuple[Registration, bool]:
+    """Store a registration once per (source, idempotency key). Returns it and whether it is new;
+    a repeated delivery (for example after a lost reply) returns the first one unchanged."""
+    existing = Registration.objects.filter(source=source, idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            registration = Registration.objects.create(
+                source=source, idempotency_key=idempotency_key, **_fields(data)
+            )
+    except IntegrityError:
+        return Registration.objects.get(source=source, idempotency_key=idempotency_key), False
+    return registration, True
+
+
+@transaction.atomic
+def correct_registration(*, registration: Registration, data: RegistrationIn) -> Registration:
+    if registration.status == RegistrationStatus.WITHDRAWN:
+        raise ValueError("a withdrawn registration cannot be corrected")
+    for name, value in _fields(data).items():
+        setattr(registration, name, value)
+    registration.status = RegistrationStatus.CORRECTED
+    registration.updated_at = timezone.now()
+    registration.save()
+    return registration
+
+
+@transaction.atomic
+def withdraw_registration(*, registration: Registration, reason: str) -> Registration:
+    """After an objection, for example. The pseudonyms and contact details are removed; the row
+    stays, so a repeated delivery with the same key does not bring it back."""
+    registration.status = RegistrationStatus.WITHDRAWN
+    registration.withdrawn_reason = reason
+    registration.contact = None
+    for name in (
+        "k_full",
+        "k_name",
+        "k_name_unordered",
+        "k_surname",
+        "k_given",
+        "k_surname_phonetic",
+        "k_given_phonetic",
+        "k_surname_prefix",
+        "k_dob",
+        "k_dob_unordered",
+        "bf_name",
+    ):
+        setattr(registration, name, "")
+    registration.updated_at = timezone.now()
+    registration.save()
+    return registration
