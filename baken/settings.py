@@ -219,6 +219,12 @@ EMAIL_HOST_USER = env_str("BAKEN_EMAIL_USER")
 EMAIL_HOST_PASSWORD = env_secret("BAKEN_EMAIL_PASSWORD")
 EMAIL_USE_TLS = env_bool("BAKEN_EMAIL_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("BAKEN_FROM_EMAIL", "baken@localhost")
+# Institution side: where the registry's intake API is, and this institution's source token.
+BAKEN_REGISTRY_URL = env_str("BAKEN_REGISTRY_URL", "")
+BAKEN_REGISTRY_TOKEN = env_secret("BAKEN_REGISTRY_TOKEN", "")
+# The pseudonymisation key shared by registering organisations (never by the registry).
+BAKEN_PSEUDONYM_KEY = env_secret("BAKEN_PSEUDONYM_KEY", "")
+BAKEN_PSEUDONYM_KEY_VERSION = env_str("BAKEN_PSEUDONYM_KEY_VERSION", "k1")
 # Registry intake API: requests per source per minute.
 BAKEN_API_RATE = env_str("BAKEN_API_RATE", "120/m")
 # Where users reach Baken; used in links in e-mail sent by background commands.

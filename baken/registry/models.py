@@ -6,11 +6,13 @@ and are encrypted at rest."""
 
 import hashlib
 import secrets
+from typing import Any
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedJSONField
+
+from baken.lib.encrypted_json import EncryptedJSONTextField
 
 TOKEN_PREFIX_LENGTH = 8
 
@@ -101,7 +103,7 @@ class Registration(models.Model):
     reported_on = models.DateField()
     reporter_region = models.CharField(max_length=16, blank=True)
     # Only with consent (dossier types with a request): encrypted at rest.
-    contact = EncryptedJSONField(null=True, blank=True)
+    contact: Any = EncryptedJSONTextField(null=True, blank=True)
 
     class Meta:
         ordering = ["-received_at"]

@@ -178,3 +178,9 @@ def test_the_openapi_document_is_published(client: Client) -> None:
 
 def test_reported_on_today_is_accepted(client: Client, source: tuple[Source, str]) -> None:
     assert post(client, source[1], payload(reported_on=date.today().isoformat())).status_code == 201  # noqa: DTZ011
+
+
+def test_an_explicit_null_for_contact_is_accepted(
+    client: Client, source: tuple[Source, str]
+) -> None:
+    assert post(client, source[1], payload(contact=None, cross_border=None)).status_code == 201
