@@ -29,6 +29,8 @@ from baken.meldcode.models import (
     Trajectory,
 )
 from baken.partners.models import Partner
+from baken.registration.models import Trigger
+from baken.registration.services import open_registration_task
 from baken.screening.models import Screening, ScreeningStatus
 from baken.signalling.models import Consultation, Signal
 
@@ -274,6 +276,10 @@ def decide(
     trajectory.decided_because = result.because
     trajectory.steps_done = 5
     trajectory.save()
+    if result.outcome != decision.CLOSE:  # the suspicion stands
+        open_registration_task(
+            youth=trajectory.youth, trigger=Trigger.MELDCODE, trigger_id=trajectory.pk
+        )
     StepRecord.objects.create(
         trajectory=trajectory,
         step=5,

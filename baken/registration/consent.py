@@ -31,3 +31,21 @@ def who_consents(age: int, ages: ConsentAges = ConsentAges()) -> frozenset[str]:
     if age >= ages.both_from:
         return frozenset({YOUTH, GUARDIAN})
     return frozenset({GUARDIAN})
+
+
+# What the institution may send, given what happened with consent (DOMAIN.md §6).
+STATISTICAL, SHELTER, ADVICE = "statistical", "shelter", "advice"
+GIVEN, REFUSED, NOT_ASKED = "given", "refused", "not_asked"
+
+
+def allowed_dossier_types(
+    *, consent: str, objection: bool, statistical_after_objection: bool
+) -> frozenset[str]:
+    """A request for shelter or advice needs consent. Without consent only the pseudonymised
+    statistical registration remains; after an objection not even that, unless the privacy officer
+    enabled it for the organisation."""
+    if objection:
+        return frozenset({STATISTICAL}) if statistical_after_objection else frozenset()
+    if consent == GIVEN:
+        return frozenset({STATISTICAL, SHELTER, ADVICE})
+    return frozenset({STATISTICAL})

@@ -10,11 +10,28 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from baken.accounts.models import Division, User
+from baken.accounts.models import Division, Organisation, Role, User
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_object_access
 from baken.cases.models import Youth
-from baken.registration.models import OutboundRegistration
+from baken.registration.consent import (
+    GIVEN,
+    NOT_ASKED,
+    REFUSED,
+    STATISTICAL,
+    ConsentAges,
+    allowed_dossier_types,
+    who_consents,
+)
+from baken.registration.deadlines import add_working_days
+from baken.registration.models import (
+    DeliveryStatus,
+    OutboundRegistration,
+    Registrar,
+    RegistrationPolicy,
+    RegistrationTask,
+    TaskStatus,
+)
 from baken.registration.pseudonymise import (
     PseudonymisationError,
     check_key,
@@ -77,6 +94,233 @@ def build_payload(
     if dossier_type != "statistical":
         body["contact"] = contact
     return body
+
+
+NOT_ASKED_REASONS = ("psychological_harm", "not_reachable", "not_reasonably_possible")
+MIN_JUSTIFICATION = 20
+
+
+def policy_for(organisation: Organisation) -> RegistrationPolicy:
+    policy, _created = RegistrationPolicy.objects.get_or_create(organisation=organisation)
+    return policy
+
+
+def registrar_role(organisation: Organisation) -> str:
+    return policy_for(organisation).registrar
+
+
+@transaction.atomic
+def open_registration_task(*, youth: Youth, trigger: str, trigger_id: int) -> RegistrationTask:
+    """A confirmed suspicion puts the question "register?" on the registrar's list (once per
+    youth while it is open), with a deadline in working days."""
+    existing = youth.registration_tasks.filter(status=TaskStatus.OPEN).first()
+    if existing is not None:
+        return existing
+    policy = policy_for(youth.organisation)
+    return RegistrationTask.objects.create(
+        youth=youth,
+        trigger=trigger,
+        trigger_id=trigger_id,
+        due_on=add_working_days(timezone.localdate(), policy.deadline_working_days),
+    )
+
+
+def may_register(user: User, task: RegistrationTask) -> bool:
+    role = registrar_role(task.youth.organisation)
+    if role == Registrar.YOUTH_WORKER:
+        return user.has_role(Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER)
+    return user.has_role(role, Role.DESIGNATED_OFFICER)
+
+
+@transaction.atomic
+def decide_not_to_register(
+    *, task: RegistrationTask, by: User, request: HttpRequest | None, reason: str
+) -> RegistrationTask:
+    if task.status != TaskStatus.OPEN:
+        raise ValidationError(_("This task has been decided already."))
+    if len(reason.strip()) < MIN_JUSTIFICATION:
+        raise ValidationError(
+            {
+                "reason_not": _("Give the reason (at least %(count)d characters).")
+                % {"count": MIN_JUSTIFICATION}
+            }
+        )
+    task.status = TaskStatus.NOT_REGISTERED
+    task.reason_not = reason.strip()
+    task.decided_by = by
+    task.decided_at = timezone.now()
+    task.save()
+    log_object_access(
+        event=AuditEvent.UPDATE,
+        by=by,
+        request=request,
+        obj=task,
+        youth_pseudonym=task.youth.pseudonym,
+    )
+    return task
+
+
+def _check_consent(
+    *,
+    task: RegistrationTask,
+    by: User,
+    consent: str,
+    not_asked_reason: str,
+    justification: str,
+    confirmed: bool,
+    objection: bool,
+    dossier_type: str,
+) -> str:
+    """The lawful basis for this registration, or a ValidationError saying what is missing."""
+    policy = policy_for(task.youth.organisation)
+    if consent not in (GIVEN, REFUSED, NOT_ASKED):
+        raise ValidationError({"consent": _("Record whether consent was asked and the answer.")})
+    if consent == NOT_ASKED:
+        if not_asked_reason not in NOT_ASKED_REASONS:
+            raise ValidationError({"not_asked_reason": _("Say why consent was not asked.")})
+        if len(justification.strip()) < MIN_JUSTIFICATION:
+            raise ValidationError(
+                {
+                    "justification": _("Justify the lawful basis (at least %(count)d characters).")
+                    % {"count": MIN_JUSTIFICATION}
+                }
+            )
+        if not (confirmed and by.has_role(Role.DESIGNATED_OFFICER)):
+            raise ValidationError(
+                {"confirmed": _("The designated officer confirms the lawful basis.")}
+            )
+    allowed = allowed_dossier_types(
+        consent=consent,
+        objection=objection,
+        statistical_after_objection=policy.statistical_after_objection,
+    )
+    if not allowed:
+        raise ValidationError(
+            _(
+                "The youth objects and the organisation does not register after an objection: "
+                "record the reason not to register."
+            )
+        )
+    if dossier_type not in allowed:
+        raise ValidationError(
+            {
+                "dossier_type": _(
+                    "Without consent only the pseudonymised statistical registration is possible."
+                )
+            }
+        )
+    if consent == GIVEN:
+        return "consent"
+    if consent == REFUSED or objection:
+        return "pseudonymised_statistics"
+    return "statistics_exception"
+
+
+@transaction.atomic
+def submit_registration(
+    *,
+    task: RegistrationTask,
+    by: User,
+    request: HttpRequest | None,
+    consent: str,
+    not_asked_reason: str = "",
+    justification: str = "",
+    confirmed: bool = False,
+    objection: bool = False,
+    dossier_type: str = STATISTICAL,
+    forms: list[str],
+    sector: str = "",
+    cross_border: bool | None = None,
+    contact: dict[str, Any] | None = None,
+) -> OutboundRegistration:
+    """The decision tree's "register" branch: check consent and lawful basis by age, put the
+    registration in the outbox and close the task, all in one transaction."""
+    if task.status != TaskStatus.OPEN:
+        raise ValidationError(_("This task has been decided already."))
+    if not may_register(by, task):
+        raise ValidationError(_("Your role does not register for this organisation."))
+    lawful_basis = _check_consent(
+        task=task,
+        by=by,
+        consent=consent,
+        not_asked_reason=not_asked_reason,
+        justification=justification,
+        confirmed=confirmed,
+        objection=objection,
+        dossier_type=dossier_type,
+    )
+    youth = task.youth
+    policy = policy_for(youth.organisation)
+    age = youth.age
+    consent_from = (
+        sorted(
+            who_consents(
+                age, ConsentAges(policy.consent_both_from, policy.consent_youth_alone_from)
+            )
+        )
+        if age is not None
+        else []
+    )
+    outbound = enqueue_registration(
+        youth=youth,
+        by=by,
+        request=request,
+        dossier_type=dossier_type,
+        forms=forms,
+        sector=sector,
+        cross_border=cross_border,
+        contact=contact,
+    )
+    outbound.task = task
+    outbound.age_at_time = age
+    outbound.consent = consent
+    outbound.consent_from = consent_from
+    outbound.not_asked_reason = not_asked_reason if consent == NOT_ASKED else ""
+    outbound.lawful_basis = lawful_basis
+    outbound.justification = justification.strip() or None
+    outbound.objection = objection
+    outbound.confirmed_by = by if consent == NOT_ASKED else None
+    outbound.save()
+    task.status = TaskStatus.REGISTERED
+    task.decided_by = by
+    task.decided_at = timezone.now()
+    task.save()
+    return outbound
+
+
+@transaction.atomic
+def correct_and_resend(
+    *,
+    outbound: OutboundRegistration,
+    by: User,
+    request: HttpRequest | None,
+    forms: list[str],
+    sector: str,
+    cross_border: bool | None,
+) -> OutboundRegistration:
+    """After the registry refused a registration (4xx): correct it and queue it again."""
+    if outbound.status != DeliveryStatus.NEEDS_CORRECTION:
+        raise ValidationError(_("Only a registration that needs correction can be resent."))
+    if not forms:
+        raise ValidationError({"forms": _("Choose at least one form of exploitation.")})
+    outbound.payload = {
+        **outbound.payload,
+        "forms": forms,
+        "sector": sector,
+        "cross_border": cross_border,
+    }
+    outbound.status = DeliveryStatus.QUEUED
+    outbound.next_attempt_at = timezone.now()
+    outbound.last_error = ""
+    outbound.save()
+    log_object_access(
+        event=AuditEvent.UPDATE,
+        by=by,
+        request=request,
+        obj=outbound,
+        youth_pseudonym=outbound.youth.pseudonym,
+    )
+    return outbound
 
 
 @transaction.atomic

@@ -15,6 +15,8 @@ from baken.audit.models import AuditEvent
 from baken.audit.services import log_access, log_object_access
 from baken.cases.models import Youth
 from baken.meldcode.services import start_trajectory
+from baken.registration.models import Trigger as RegistrationTrigger
+from baken.registration.services import open_registration_task
 from baken.screening.models import (
     Instrument,
     NextStep,
@@ -173,6 +175,12 @@ def save_answers(
         if new_status == ScreeningStatus.CLOSED:
             screening.closed_by = by
             screening.closed_at = screening.completed_at
+        else:
+            open_registration_task(
+                youth=screening.youth,
+                trigger=RegistrationTrigger.SCREENING,
+                trigger_id=screening.pk,
+            )
     screening.save()
     log_object_access(
         event=AuditEvent.UPDATE,

@@ -15,6 +15,8 @@ from baken.accounts.models import Role, User
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_object_access
 from baken.cases.models import Youth
+from baken.registration.models import Trigger
+from baken.registration.services import open_registration_task
 from baken.signalling.models import (
     Concern,
     Consultation,
@@ -274,6 +276,10 @@ def conclude_consultation(
     consultation.concluded_at = timezone.now()
     consultation.save()
     consultation.participants.set({*participants, by, consultation.requested_by})
+    if next_step == NextStep.MELDCODE:
+        open_registration_task(
+            youth=consultation.youth, trigger=Trigger.CONSULTATION, trigger_id=consultation.pk
+        )
     log_object_access(
         event=AuditEvent.UPDATE,
         by=by,
