@@ -20,6 +20,7 @@ urlpatterns = [
     path("screening/", include("baken.screening.urls")),
     path("partners/", include("baken.partners.urls")),
     path("meldcode/", include("baken.meldcode.urls")),
+    path("registration/", include("baken.registration.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", registry_api.urls),

@@ -4,16 +4,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from baken.cases.models import Youth
+from baken.registration.models import OutboundRegistration, RegistrationTask, TaskStatus
 from baken.screening.models import Screening, ScreeningStatus
 from baken.signalling.models import Consultation, DailyReport, Signal
 
 
 @dataclass(frozen=True)
 class TimelineItem:
-    kind: str  # "signal", "safety_note", "consultation", "screening"
+    kind: str  # "signal", "safety_note", "consultation", "screening", "registration", ...
     day: date
     at: datetime
-    obj: Signal | DailyReport | Consultation | Screening
+    obj: Signal | DailyReport | Consultation | Screening | OutboundRegistration | RegistrationTask
     form_codes: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -54,6 +55,15 @@ def build_timeline(youth: Youth, *, form_code: str = "") -> list[TimelineItem]:
             TimelineItem(kind="screening", day=s.completed_at.date(), at=s.completed_at, obj=s)
             for s in screenings.select_related("started_by")
             if s.completed_at is not None
+        ]
+        items += [
+            TimelineItem(kind="registration", day=r.created_at.date(), at=r.created_at, obj=r)
+            for r in OutboundRegistration.objects.filter(youth=youth).select_related("created_by")
+        ]
+        items += [
+            TimelineItem(kind="not_registered", day=t.decided_at.date(), at=t.decided_at, obj=t)
+            for t in RegistrationTask.objects.filter(youth=youth, status=TaskStatus.NOT_REGISTERED)
+            if t.decided_at is not None
         ]
     else:
         items = [item for item in items if form_code in item.form_codes]

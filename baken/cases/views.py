@@ -100,6 +100,8 @@ def youth_detail_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
         "start_screening_form": StartScreeningForm(),
         "open_trajectory": youth.meldcode_trajectories.exclude(status=Status.CLOSED).first(),
         "conferences": youth.case_conferences.prefetch_related("actions"),
+        "registration_tasks": youth.registration_tasks.filter(status="open"),
+        "registrations": youth.registrations.all(),
     }
     return render(request, "cases/youth_detail.html", context)
 

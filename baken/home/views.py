@@ -7,6 +7,7 @@ from baken.accounts.access import acting_user
 from baken.accounts.models import Role
 from baken.cases.access import youths_visible_to
 from baken.meldcode.services import reviews_due, stalled_reports
+from baken.registration.models import RegistrationTask, TaskStatus
 from baken.screening.models import Screening, ScreeningStatus
 from baken.screening.services import screening_schedule
 from baken.signalling.access import consultations_addressed_to
@@ -33,6 +34,11 @@ def home_view(request: HttpRequest) -> HttpResponse:
     if user.has_role(Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST):
         context["requests_to_me"] = consultations_addressed_to(user)
     if user.has_role(Role.DESIGNATED_OFFICER):
+        context["registration_tasks"] = list(
+            RegistrationTask.objects.filter(
+                youth__in=youths_visible_to(user), status=TaskStatus.OPEN
+            ).select_related("youth")
+        )
         context["stalled_reports"] = stalled_reports(youths_visible_to(user))
         context["reviews_due"] = reviews_due(youths_visible_to(user))
     if user.has_role(Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER):

@@ -1,0 +1,158 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from baken.accounts.access import acting_user, role_required
+from baken.accounts.models import Role
+from baken.cases.access import get_youth_for_user, youths_visible_to
+from baken.partners.directory import guidance_for
+from baken.partners.models import PartnerKind, Purpose
+from baken.registration import services
+from baken.registration.consent import ConsentAges, who_consents
+from baken.registration.forms import PolicyForm, RegistrationForm, ResendForm
+from baken.registration.models import (
+    DeliveryStatus,
+    OutboundRegistration,
+    RegistrationTask,
+    TaskStatus,
+)
+
+REGISTRARS = (Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST, Role.YOUTH_WORKER)
+
+
+def _show_error(form: RegistrationForm | ResendForm, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    renamed = {"forms": "forms_of_exploitation"}
+    for field, errors in error.message_dict.items():
+        name = renamed.get(field, field)
+        form.add_error(name if name in form.fields else None, errors)
+
+
+@role_required(*REGISTRARS)
+def task_list_view(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    youths = youths_visible_to(user)
+    tasks = RegistrationTask.objects.filter(
+        youth__in=youths, status=TaskStatus.OPEN
+    ).select_related("youth")
+    recent = OutboundRegistration.objects.filter(youth__in=youths).select_related("youth")[:50]
+    return render(request, "registration/tasks.html", {"tasks": tasks, "recent": recent})
+
+
+@role_required(*REGISTRARS)
+def task_view(request: HttpRequest, task_id: int) -> HttpResponse:
+    user = acting_user(request)
+    task = RegistrationTask.objects.filter(youth__in=youths_visible_to(user), pk=task_id).first()
+    if task is None:
+        return render(request, "404.html", status=404)
+    get_youth_for_user(user, task.youth.pseudonym, request=request, object_type="registration")
+    if not services.may_register(user, task):
+        raise PermissionDenied
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and task.status == TaskStatus.OPEN:
+        data = form.cleaned_data
+        try:
+            if data["suspicion"] == "no":
+                services.decide_not_to_register(
+                    task=task, by=user, request=request, reason=data["reason_not"]
+                )
+                messages.success(request, _("Recorded: not registered, with the reason."))
+            else:
+                services.submit_registration(
+                    task=task,
+                    by=user,
+                    request=request,
+                    consent=data["consent"],
+                    not_asked_reason=data["not_asked_reason"],
+                    justification=data["justification"],
+                    confirmed=data["confirmed"],
+                    objection=data["objection"],
+                    dossier_type=data["dossier_type"] or "statistical",
+                    forms=data["forms_of_exploitation"],
+                    sector=data["sector"],
+                    cross_border=form.cross_border_value(),
+                    contact=form.contact(),
+                )
+                messages.success(
+                    request, _("The registration is queued and will be sent to the registry.")
+                )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            return redirect("cases:detail", pseudonym=task.youth.pseudonym)
+    policy = services.policy_for(task.youth.organisation)
+    age = task.youth.age
+    context = {
+        "task": task,
+        "youth": task.youth,
+        "form": form,
+        "age": age,
+        "consent_from": sorted(
+            who_consents(
+                age, ConsentAges(policy.consent_both_from, policy.consent_youth_alone_from)
+            )
+        )
+        if age is not None
+        else [],
+        "guidance": guidance_for(PartnerKind.REGISTRY, Purpose.REGISTRATION),
+        "policy": policy,
+    }
+    return render(request, "registration/task.html", context)
+
+
+@role_required(*REGISTRARS)
+def resend_view(request: HttpRequest, outbound_id: int) -> HttpResponse:
+    user = acting_user(request)
+    outbound = OutboundRegistration.objects.filter(
+        youth__in=youths_visible_to(user), pk=outbound_id
+    ).first()
+    if outbound is None:
+        return render(request, "404.html", status=404)
+    get_youth_for_user(user, outbound.youth.pseudonym, request=request, object_type="registration")
+    initial = {
+        "forms_of_exploitation": outbound.payload.get("forms", []),
+        "sector": outbound.payload.get("sector", ""),
+    }
+    form = ResendForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.correct_and_resend(
+                outbound=outbound,
+                by=user,
+                request=request,
+                forms=form.cleaned_data["forms_of_exploitation"],
+                sector=form.cleaned_data["sector"],
+                cross_border={"yes": True, "no": False}.get(form.cleaned_data["cross_border"]),
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("The corrected registration is queued again."))
+            return redirect("cases:detail", pseudonym=outbound.youth.pseudonym)
+    return render(
+        request,
+        "registration/resend.html",
+        {"form": form, "outbound": outbound, "needs": DeliveryStatus.NEEDS_CORRECTION},
+    )
+
+
+@role_required(Role.PRIVACY_OFFICER, Role.DESIGNATED_OFFICER, Role.FUNCTIONAL_ADMIN)
+def policy_view(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    assert user.organisation is not None  # noqa: S101 - role_required checks it
+    policy = services.policy_for(user.organisation)
+    form = PolicyForm(request.POST or None, instance=policy)
+    if not user.has_role(Role.PRIVACY_OFFICER):
+        form.fields["statistical_after_objection"].disabled = True
+        form.fields["statistical_after_objection"].help_text = _(
+            "Only the privacy officer changes this."
+        )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The registration settings have been saved."))
+        return redirect("registration:policy")
+    return render(request, "registration/policy.html", {"form": form})
