@@ -101,7 +101,24 @@ def load_demo_data() -> list[DemoUser]:
             TOTPDevice.objects.create(user=user, name="demo authenticator", confirmed=True)
     _load_demo_partners()
     _load_demo_youths()
+    _load_demo_registry_source()
     return list(USERS)
+
+
+def _load_demo_registry_source() -> None:
+    """The demo institution's source at the demo registry, with the demo token."""
+    from django.conf import settings
+
+    from baken.registry.models import Source, hash_token
+
+    token = settings.BAKEN_REGISTRY_TOKEN
+    if token and not Source.objects.filter(token_hash=hash_token(token)).exists():
+        Source.objects.create(
+            name="Jeugdzorg De Linde (fictief)",
+            kind="youth_care",
+            token_hash=hash_token(token),
+            token_prefix=token[:8],
+        )
 
 
 def _load_demo_partners() -> None:

@@ -111,11 +111,16 @@ def test_who_consents_is_recorded_by_age_at_the_time(cast: Cast, born: str, who:
 
 def test_not_asked_needs_a_reason_a_justification_and_the_officers_confirmation(cast: Cast) -> None:
     task = task_for(youth_born(cast, "2009-01-01"))
-    base = {"task": task, "request": None, "consent": "not_asked", "forms": ["sexual-domestic"]}
+    base: dict[str, Any] = {
+        "task": task,
+        "request": None,
+        "consent": "not_asked",
+        "forms": ["sexual-domestic"],
+    }
     with pytest.raises(ValidationError) as missing:
         services.submit_registration(by=cast.officer_a, **base)
     assert "not_asked_reason" in missing.value.message_dict
-    reason = {
+    reason: dict[str, Any] = {
         "not_asked_reason": "psychological_harm",
         "justification": "Vragen zou haar nu ernstig ontregelen (behandelaar).",
     }

@@ -1,3 +1,6 @@
+import logging
+import threading
+import time
 from argparse import ArgumentParser
 from typing import Any
 
@@ -6,6 +9,21 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from baken.operations.demo_data import DEMO_PASSWORD, load_demo_data
+from baken.registration.delivery import deliver_due, http_transport
+
+SEND_INTERVAL_SECONDS = 3
+logger = logging.getLogger(__name__)
+
+
+def _send_registrations(url: str) -> None:
+    """The demo's sender: what `baken send_registrations` does in production."""
+    transport = http_transport(url, settings.BAKEN_REGISTRY_TOKEN)
+    while True:
+        time.sleep(SEND_INTERVAL_SECONDS)
+        try:
+            deliver_due(transport=transport)
+        except Exception:  # keep the demo's sender alive; the rows stay queued
+            logger.exception("demo sender")
 
 
 class Command(BaseCommand):
@@ -39,6 +57,9 @@ class Command(BaseCommand):
         )
         if options["no_serve"]:
             return
+        url = f"http://127.0.0.1:{options['port']}"
+        threading.Thread(target=_send_registrations, args=(url,), daemon=True).start()
+        self.stdout.write("Registrations are sent to the demo registry every few seconds.\n")
         call_command(
             "runserver", f"127.0.0.1:{options['port']}", use_reloader=False, skip_checks=True
         )
