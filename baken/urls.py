@@ -24,4 +24,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", registry_api.urls),
+    path("registry/", include("baken.registry.urls")),
 ]
