@@ -8,6 +8,7 @@ registry answers with the registration it already has."""
 
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,8 +38,19 @@ class TransientDeliveryError(Exception):
 Transport = Callable[[str, dict[str, Any]], Reply]
 
 
+def check_registry_url(base_url: str) -> None:
+    """Registrations travel only over TLS, except to a registry on this machine (the demo)."""
+    parts = urllib.parse.urlsplit(base_url)
+    if parts.scheme == "https" or (
+        parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost", "::1")
+    ):
+        return
+    raise ValueError(f"the registry URL must use https (got {base_url!r})")
+
+
 def http_transport(base_url: str, token: str) -> Transport:
     """POST to <base_url>/api/registrations with the source's bearer token."""
+    check_registry_url(base_url)
 
     def post(idempotency_key: str, body: dict[str, Any]) -> Reply:
         request = urllib.request.Request(  # noqa: S310 - the operator configures an https URL

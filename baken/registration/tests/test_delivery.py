@@ -184,3 +184,10 @@ def test_the_outbox_payload_keeps_its_types_and_is_encrypted(cast: Cast) -> None
         cursor.execute("SELECT payload FROM registration_outboundregistration")
         raw = str(cursor.fetchone()[0])
     assert "sexual-domestic" not in raw and "birth_year" not in raw
+
+
+def test_registrations_travel_only_over_tls() -> None:
+    with pytest.raises(ValueError, match="https"):
+        http_transport("http://registry.example.nl", "bk_token")
+    http_transport("https://registry.example.nl", "bk_token")
+    http_transport("http://127.0.0.1:8000", "bk_token")

@@ -184,3 +184,9 @@ def test_an_explicit_null_for_contact_is_accepted(
     client: Client, source: tuple[Source, str]
 ) -> None:
     assert post(client, source[1], payload(contact=None, cross_border=None)).status_code == 201
+
+
+def test_an_oversized_request_is_refused(client: Client, source: tuple[Source, str]) -> None:
+    response = post(client, source[1], payload(sector="x" * 70_000))
+    assert response.status_code in (413, 422)
+    assert not Registration.objects.exists()
