@@ -247,7 +247,7 @@ YOUTHS = (
             ),
         ),
         "concluded",
-        ((110, ("rf-lvb",)),),
+        ((110, ("rf-lvb", "ge-money")),),
     ),
     DemoYouth(
         "Sem",
@@ -347,6 +347,7 @@ YOUTHS = (
             ),
         ),
         "open",
+        ((20, ("sx-travel-debt", "sx-ritual", "rf-status")),),
     ),
 )
 
@@ -474,11 +475,20 @@ def _load_demo_youths() -> None:
                 screening=screening,
                 by=worker,
                 request=None,
-                answers=dict.fromkeys(yes, "yes"),
+                answers={
+                    **{
+                        question["code"]: "no"
+                        for section in screening.instrument.sections()
+                        for question in section["questions"]
+                    },
+                    **dict.fromkeys(yes, "yes"),
+                },
                 complete=True,
             )
             moment = timezone.now() - timedelta(days=days_ago)
-            Screening.objects.filter(pk=screening.pk).update(started_at=moment, completed_at=moment)
+            Screening.objects.filter(pk=screening.pk).update(
+                started_at=moment, completed_at=moment, prefilled={}
+            )
         if spec.meldcode_report_days_ago:
             _demo_meldcode(youth, worker, spec.meldcode_report_days_ago)
         if spec.consultation:
