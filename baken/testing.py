@@ -1,14 +1,10 @@
 """The shared cast of test users, built through the real models, and a verified log-in helper."""
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
-
-if TYPE_CHECKING:
-    from baken.cases.models import Youth
 
 from baken.accounts.models import (
     Organisation,
@@ -91,32 +87,3 @@ def log_in_verified(client: Client, user: User) -> Client:
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
-
-
-def make_youth(
-    by: User,
-    *,
-    teams: list[Team],
-    given_names: str = "Lisa",
-    family_name: str = "de Boer",
-    born: str = "2010-05-17",
-) -> "Youth":
-    """A youth opened through the real service (so the name index and audit entry exist)."""
-    from datetime import date
-
-    from baken.cases.models import CareForm, Sex
-    from baken.cases.services import open_case_file
-
-    return open_case_file(
-        by=by,
-        request=None,
-        given_names=given_names,
-        family_name=family_name,
-        date_of_birth=date.fromisoformat(born),
-        sex=Sex.FEMALE,
-        nationality="Nederlandse",
-        country_of_birth="Nederland",
-        care_form=CareForm.RESIDENTIAL,
-        care_start=date(2026, 1, 5),
-        teams=teams,
-    )

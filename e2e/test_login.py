@@ -11,7 +11,8 @@ from pytest_django.live_server_helper import LiveServer
 
 from baken.accounts.models import User
 from baken.audit.models import AuditEntry, AuditEvent
-from baken.testing import TEST_PASSWORD, make_cast, make_youth
+from baken.cases.testing import make_youth
+from baken.testing import TEST_PASSWORD, make_cast
 from e2e.conftest import log_in
 
 

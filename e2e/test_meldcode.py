@@ -12,10 +12,11 @@ from pytest_django.live_server_helper import LiveServer
 
 from baken.accounts.models import Division, Region
 from baken.cases.services import update_case_file
+from baken.cases.testing import make_youth
 from baken.meldcode.models import Report, Status, Trajectory
 from baken.partners.models import Partner, PartnerKind
 from baken.signalling.services import record_signal
-from baken.testing import make_cast, make_youth
+from baken.testing import make_cast
 from e2e.conftest import log_in
 
 

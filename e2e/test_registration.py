@@ -10,10 +10,11 @@ from django.db import connection
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
+from baken.cases.testing import make_youth
 from baken.registration.delivery import deliver_due, http_transport
 from baken.registration.models import DeliveryStatus, OutboundRegistration
 from baken.signalling.services import conclude_consultation, request_consultation
-from baken.testing import make_cast, make_youth
+from baken.testing import make_cast
 from e2e.conftest import log_in
 
 

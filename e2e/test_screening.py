@@ -6,10 +6,11 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
+from baken.cases.testing import make_youth
 from baken.screening.models import Screening, ScreeningStatus
 from baken.signalling.models import Consultation, Indicator
 from baken.signalling.services import record_signal
-from baken.testing import make_cast, make_youth
+from baken.testing import make_cast
 from e2e.conftest import log_in
 
 

@@ -10,8 +10,9 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
+from baken.cases.testing import make_youth
 from baken.signalling.models import Consultation, Signal
-from baken.testing import make_cast, make_youth
+from baken.testing import make_cast
 from e2e.conftest import log_in
 
 

@@ -13,7 +13,8 @@ from baken.accounts.models import User
 from baken.audit.models import AuditEntry, AuditEvent
 from baken.cases.access import get_youth_for_user
 from baken.cases.models import EmergencyAccess, Youth
-from baken.testing import Cast, make_youth
+from baken.cases.testing import make_youth
+from baken.testing import Cast
 
 pytestmark = pytest.mark.django_db
 

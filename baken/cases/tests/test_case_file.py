@@ -11,7 +11,8 @@ from baken.accounts.models import User
 from baken.audit.models import AuditEntry, AuditEvent
 from baken.cases.models import Guardian, Youth
 from baken.cases.name_search import index_digests, query_digests
-from baken.testing import Cast, make_youth
+from baken.cases.testing import make_youth
+from baken.testing import Cast
 
 pytestmark = pytest.mark.django_db
 

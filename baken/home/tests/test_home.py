@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from baken.accounts.models import User
+from baken.cases.testing import make_youth
 from baken.signalling.services import record_signal, request_consultation
-from baken.testing import Cast, make_youth
+from baken.testing import Cast
 
 pytestmark = pytest.mark.django_db
 

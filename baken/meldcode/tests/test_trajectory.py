@@ -14,12 +14,13 @@ from django.utils import timezone
 from baken.accounts.models import User
 from baken.audit.models import AuditEntry, AuditEvent
 from baken.cases.models import Youth
+from baken.cases.testing import make_youth
 from baken.meldcode import services
 from baken.meldcode.models import Status, Trajectory
 from baken.meldcode.services import ActionInput, ReportDetails
 from baken.screening import services as screening_services
 from baken.screening.reminders import send_digests
-from baken.testing import Cast, make_youth
+from baken.testing import Cast
 
 pytestmark = pytest.mark.django_db
 

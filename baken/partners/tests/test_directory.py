@@ -11,9 +11,10 @@ from django.urls import reverse
 
 from baken.accounts.models import Division, Region, User
 from baken.cases.services import update_case_file
+from baken.cases.testing import make_youth
 from baken.partners.directory import guidance_for, who_to_call
 from baken.partners.models import Partner, PartnerKind, Purpose, SharingGuidance
-from baken.testing import Cast, make_youth
+from baken.testing import Cast
 
 pytestmark = pytest.mark.django_db
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from baken.accounts.models import User
 from baken.cases.models import Youth
+from baken.cases.testing import make_youth
 from baken.cases.timeline import build_timeline
 from baken.registration import services
 from baken.registration.consent import GUARDIAN, YOUTH
@@ -21,7 +22,7 @@ from baken.registration.deadlines import add_working_days
 from baken.registration.models import DeliveryStatus, RegistrationTask, TaskStatus
 from baken.screening import services as screening
 from baken.signalling.services import conclude_consultation, request_consultation
-from baken.testing import Cast, make_youth
+from baken.testing import Cast
 
 pytestmark = pytest.mark.django_db
 ClientFor = Callable[[User], Client]

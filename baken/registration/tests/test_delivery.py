@@ -15,10 +15,11 @@ from django.test import Client
 from django.utils import timezone
 
 from baken.accounts.models import User
+from baken.cases.testing import make_youth
 from baken.registration.delivery import Reply, TransientDeliveryError, deliver_due, http_transport
 from baken.registration.models import DeliveryStatus, OutboundRegistration
 from baken.registration.services import enqueue_registration
-from baken.testing import Cast, make_youth
+from baken.testing import Cast
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,11 @@ from django.urls import reverse
 
 from baken.accounts.models import User
 from baken.cases.models import Youth
+from baken.cases.testing import make_youth
 from baken.screening import services
 from baken.screening.schedule import Trigger, next_screening
 from baken.signalling.services import record_signal
-from baken.testing import Cast, make_youth
+from baken.testing import Cast
 
 ClientFor = Callable[[User], Client]
 START = date(2026, 1, 5)  # make_youth's start of care

@@ -11,10 +11,11 @@ from django.utils import timezone
 from baken.accounts.models import User
 from baken.audit.models import AuditEntry, AuditEvent
 from baken.cases.models import Youth
+from baken.cases.testing import make_youth
 from baken.signalling import services
 from baken.signalling.models import Consultation, Indicator
 from baken.signalling.overview import officer_overview
-from baken.testing import Cast, make_youth
+from baken.testing import Cast
 
 pytestmark = pytest.mark.django_db
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from baken.accounts.models import User
 from baken.audit.models import AuditEntry, AuditEvent
 from baken.cases.models import Youth
+from baken.cases.testing import make_youth
 from baken.signalling import services
 from baken.signalling.catalogue import FIRST_CATALOGUE, load_catalogue, read_catalogue_file
 from baken.signalling.models import (
@@ -24,7 +25,7 @@ from baken.signalling.models import (
     Signal,
 )
 from baken.signalling.suggestions import Candidate, suggest
-from baken.testing import Cast, make_youth
+from baken.testing import Cast
 
 pytestmark = pytest.mark.django_db
 
