@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from baken.registry.models import Registration, RegistrationStatus, Source
-from baken.registry.schemas import RegistrationIn
+from baken.registry.schemas import Pseudonyms, RegistrationIn
 
 
 def _fields(data: RegistrationIn) -> dict[str, Any]:
@@ -55,20 +55,9 @@ def withdraw_registration(*, registration: Registration, reason: str) -> Registr
     registration.status = RegistrationStatus.WITHDRAWN
     registration.withdrawn_reason = reason
     registration.contact = None
-    for name in (
-        "k_full",
-        "k_name",
-        "k_name_unordered",
-        "k_surname",
-        "k_given",
-        "k_surname_phonetic",
-        "k_given_phonetic",
-        "k_surname_prefix",
-        "k_dob",
-        "k_dob_unordered",
-        "bf_name",
-    ):
-        setattr(registration, name, "")
+    for name in Pseudonyms.model_fields:
+        if name != "key_version":
+            setattr(registration, name, "")
     registration.updated_at = timezone.now()
     registration.save()
     return registration

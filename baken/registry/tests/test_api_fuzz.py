@@ -3,9 +3,12 @@ error (valid ones are stored, invalid ones are refused with 4xx). Driven through
 directly, since schemathesis' pytest plugin does not support this pytest version."""
 
 import uuid
+from collections.abc import Iterator
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 from baken.registry.tokens import issue_source
@@ -14,6 +17,17 @@ from baken.wsgi import application
 pytestmark = pytest.mark.django_db
 
 EXAMPLES_PER_OPERATION = 25
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection() -> Iterator[None]:
+    """Calling the WSGI app directly would close the test's database connection at the end of
+    each request; Django's own test client switches that off the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def test_no_generated_request_causes_a_server_error() -> None:
