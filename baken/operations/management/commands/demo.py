@@ -44,7 +44,13 @@ class Command(BaseCommand):
                 "The demo runs only on the local SQLite database (unset DATABASE_URL)."
             )
         call_command("migrate", interactive=False, verbosity=0)
-        users = load_demo_data()
+        # Seeding sends notifications (consultation requests); keep them out of the console.
+        backend = settings.EMAIL_BACKEND
+        settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+        try:
+            users = load_demo_data()
+        finally:
+            settings.EMAIL_BACKEND = backend
         self.stdout.write(self.style.SUCCESS("Baken demo data is ready.\n"))
         self.stdout.write(f"Log in at http://127.0.0.1:{options['port']}/ as one of:")
         for user in users:
