@@ -1,0 +1,196 @@
+"""Multiple systems estimation (log-linear models on a 2^k capture table), free of Django.
+
+Follows the method of SparseMSE (Chan, Silverman & Vincent 2021): Poisson log-linear models with
+main effects and chosen two-list interactions; the unobserved count is exp(intercept). A pair of
+lists that never overlap has an interaction estimate of minus infinity: when such a pair is in the
+model, every cell containing both lists is dropped from the fit. Before a model is fitted, the
+existence of the MLE is checked with a linear program (Fienberg & Rinaldo) and the design must have
+full column rank. Stepwise selection adds, while the smallest two-sided Poisson tail probability of
+an observed pairwise overlap under the current fit is below the threshold, the pair with that
+probability (skipping pairs whose model fails the checks).
+"""
+
+import csv
+import itertools
+import math
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import statsmodels.api as sm
+from scipy.optimize import linprog
+from scipy.stats import poisson
+from statsmodels.tools.sm_exceptions import PerfectSeparationWarning
+
+Pair = tuple[int, int]
+Z_95 = 1.959963984540054
+
+
+class TableError(ValueError):
+    """A capture table that cannot be read, with the row and column at fault."""
+
+
+@dataclass(frozen=True)
+class Table:
+    lists: tuple[str, ...]
+    counts: dict[tuple[int, ...], int]  # observed histories only (never the all-zero one)
+
+    @property
+    def observed(self) -> int:
+        return sum(self.counts.values())
+
+
+def read_table(path: Path) -> Table:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if not header or header[-1].strip() != "count":
+            raise TableError(f"{path}: the last column must be 'count'")
+        lists = tuple(name.strip() for name in header[:-1])
+        if not 2 <= len(lists) <= 8:
+            raise TableError(f"{path}: need 2 to 8 lists, found {len(lists)}")
+        counts: dict[tuple[int, ...], int] = {}
+        for number, row in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                raise TableError(f"{path}, row {number}: expected {len(header)} columns")
+            history = []
+            for name, cell in zip(lists, row[:-1], strict=True):
+                if cell.strip() not in ("0", "1"):
+                    raise TableError(f"{path}, row {number}, column {name}: expected 0 or 1")
+                history.append(int(cell))
+            try:
+                count = int(row[-1])
+            except ValueError as error:
+                raise TableError(
+                    f"{path}, row {number}, column count: not a whole number"
+                ) from error
+            if count < 0:
+                raise TableError(f"{path}, row {number}, column count: negative")
+            key = tuple(history)
+            if not any(key):
+                if count:
+                    raise TableError(f"{path}, row {number}: the all-zero history is unobserved")
+                continue
+            counts[key] = counts.get(key, 0) + count
+    return Table(lists=lists, counts=counts)
+
+
+def _histories(k: int) -> list[tuple[int, ...]]:
+    return [h for h in itertools.product((0, 1), repeat=k) if any(h)]
+
+
+def _overlap(table: Table, pair: Pair) -> int:
+    i, j = pair
+    return sum(c for h, c in table.counts.items() if h[i] and h[j])
+
+
+@dataclass
+class Fit:
+    pairs: tuple[Pair, ...]
+    unobserved: float
+    log_unobserved: float
+    se: float
+    fitted: dict[tuple[int, ...], float] = field(default_factory=dict)
+
+
+def _design(
+    table: Table, pairs: tuple[Pair, ...]
+) -> tuple[np.ndarray, np.ndarray, list[tuple[int, ...]]]:
+    k = len(table.lists)
+    dropped = [p for p in pairs if _overlap(table, p) == 0]
+    cells = [h for h in _histories(k) if not any(h[i] and h[j] for i, j in dropped)]
+    kept = [p for p in pairs if p not in dropped]
+    rows = [[1.0, *[float(x) for x in h], *[float(h[i] * h[j]) for i, j in kept]] for h in cells]
+    y = np.array([table.counts.get(h, 0) for h in cells], dtype=float)
+    return np.array(rows), y, cells
+
+
+def mle_exists(x: np.ndarray, y: np.ndarray) -> bool:
+    """True when some strictly positive table has the same sufficient statistics (Fienberg &
+    Rinaldo): maximise d subject to X'm = X'y, m_i >= d, d <= 1; the MLE exists iff d > 0."""
+    n_cells, n_params = x.shape
+    cost = np.zeros(n_cells + 1)
+    cost[-1] = -1.0
+    a_eq = np.hstack([x.T, np.zeros((n_params, 1))])
+    a_ub = np.hstack([-np.eye(n_cells), np.ones((n_cells, 1))])
+    result = linprog(
+        cost,
+        A_ub=a_ub,
+        b_ub=np.zeros(n_cells),
+        A_eq=a_eq,
+        b_eq=x.T @ y,
+        bounds=[(0, None)] * n_cells + [(None, 1.0)],
+        method="highs",
+    )
+    return bool(result.success and -result.fun > 1e-9)
+
+
+def fit_model(table: Table, pairs: tuple[Pair, ...] = ()) -> Fit | None:
+    """Fit main effects plus `pairs`; None when the model is not identifiable or has no MLE."""
+    x, y, cells = _design(table, pairs)
+    if np.linalg.matrix_rank(x) < x.shape[1] or not mle_exists(x, y):
+        return None
+    with np.errstate(divide="ignore", invalid="ignore"), warnings.catch_warnings():
+        # A saturated model has no residual degrees of freedom; its scale is not used here.
+        warnings.simplefilter("ignore", PerfectSeparationWarning)
+        result = sm.GLM(y, x, family=sm.families.Poisson()).fit()
+    intercept, se = float(result.params[0]), float(result.bse[0])
+    return Fit(
+        pairs=pairs,
+        unobserved=math.exp(intercept),
+        log_unobserved=intercept,
+        se=se,
+        fitted={h: float(m) for h, m in zip(cells, result.fittedvalues, strict=True)},
+    )
+
+
+def _tail_probability(observed: int, expected: float) -> float:
+    """Two-sided Poisson tail probability of `observed` given its expectation."""
+    upper = float(poisson.sf(observed - 1, expected))  # P(X >= observed)
+    lower = float(poisson.cdf(observed, expected))  # P(X <= observed)
+    return min(1.0, 2 * min(upper, lower))
+
+
+def stepwise(table: Table, *, threshold: float = 0.02) -> Fit:
+    k = len(table.lists)
+    current = fit_model(table)
+    if current is None:
+        raise TableError("the main-effects model cannot be fitted to this table")
+    while True:
+        candidates = []
+        for pair in itertools.combinations(range(k), 2):
+            if pair in current.pairs:
+                continue
+            expected = sum(m for h, m in current.fitted.items() if h[pair[0]] and h[pair[1]])
+            candidates.append((_tail_probability(_overlap(table, pair), expected), pair))
+        candidates.sort()
+        chosen = None
+        for p_value, pair in candidates:
+            if p_value >= threshold:
+                break
+            trial = fit_model(table, tuple(sorted((*current.pairs, pair))))
+            if trial is not None:
+                chosen = trial
+                break
+        if chosen is None:
+            return current
+        current = chosen
+
+
+@dataclass(frozen=True)
+class Estimate:
+    observed: int
+    estimate: float
+    ci_low: float
+    ci_high: float
+    model: list[str]
+
+
+def summarise(table: Table, fit: Fit) -> Estimate:
+    low = table.observed + math.exp(fit.log_unobserved - Z_95 * fit.se)
+    high = table.observed + math.exp(fit.log_unobserved + Z_95 * fit.se)
+    model = [f"{table.lists[i]}:{table.lists[j]}" for i, j in fit.pairs]
+    return Estimate(table.observed, table.observed + fit.unobserved, low, high, model)

@@ -1,0 +1,57 @@
+import json
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from baken.registry.estimation import TableError, read_table, stepwise, summarise
+
+
+class Command(BaseCommand):
+    help = (
+        "Estimate the total population from a capture table (one 0/1 column per list and a "
+        "'count' column) by multiple systems estimation: stepwise selection of two-list "
+        "interactions, model-conditional 95% interval. (BIC selection and the BCa bootstrap are "
+        "not available yet.)"
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("table", type=Path)
+        parser.add_argument("--method", choices=["stepwise"], default="stepwise")
+        parser.add_argument("--threshold", type=float, default=0.02)
+        parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not 0 < options["threshold"] < 1:
+            raise CommandError("--threshold must lie between 0 and 1")
+        try:
+            table = read_table(options["table"])
+        except (OSError, TableError) as error:
+            raise CommandError(str(error)) from error
+        result = summarise(table, stepwise(table, threshold=options["threshold"]))
+        warnings = [
+            f"lists {a} and {b} never overlap; their cells were left out of the fit"
+            for a, b in (term.split(":") for term in result.model)
+            if not any(h[table.lists.index(a)] and h[table.lists.index(b)] for h in table.counts)
+        ]
+        output = {
+            "observed": result.observed,
+            "estimate": round(result.estimate, 1),
+            "ci_low": round(result.ci_low, 1),
+            "ci_high": round(result.ci_high, 1),
+            "ci_method": "model-conditional",
+            "lists": list(table.lists),
+            "model": result.model,
+            "method": options["method"],
+            "threshold": options["threshold"],
+            "warnings": warnings,
+        }
+        if options["json"]:
+            self.stdout.write(json.dumps(output))
+            return
+        self.stdout.write(
+            f"Observed {output['observed']}; estimated total {output['estimate']} "
+            f"(95% {output['ci_low']} to {output['ci_high']}, model-conditional); "
+            f"model: main effects{''.join(' + ' + term for term in result.model)}."
+        )
