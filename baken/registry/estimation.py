@@ -24,6 +24,7 @@ from scipy.stats import poisson
 from statsmodels.tools.sm_exceptions import PerfectSeparationWarning
 
 Pair = tuple[int, int]
+Term = tuple[int, ...]  # an interaction: two or more lists
 Z_95 = 1.959963984540054
 
 
@@ -82,28 +83,35 @@ def _histories(k: int) -> list[tuple[int, ...]]:
     return [h for h in itertools.product((0, 1), repeat=k) if any(h)]
 
 
-def _overlap(table: Table, pair: Pair) -> int:
-    i, j = pair
-    return sum(c for h, c in table.counts.items() if h[i] and h[j])
+def _overlap(table: Table, term: Term) -> int:
+    """How many were seen on every list of the term."""
+    return sum(c for h, c in table.counts.items() if all(h[i] for i in term))
 
 
 @dataclass
 class Fit:
-    pairs: tuple[Pair, ...]
+    pairs: tuple[Term, ...]
     unobserved: float
     log_unobserved: float
     se: float
     fitted: dict[tuple[int, ...], float] = field(default_factory=dict)
+    log_likelihood: float = 0.0
+    parameters: int = 0
 
 
 def _design(
-    table: Table, pairs: tuple[Pair, ...]
+    table: Table, pairs: tuple[Term, ...]
 ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, ...]]]:
+    """Design matrix over the histories kept: terms whose lists were never seen together are
+    dropped with their cells (their estimate would be minus infinity), and so are terms that
+    contain them."""
     k = len(table.lists)
-    dropped = [p for p in pairs if _overlap(table, p) == 0]
-    cells = [h for h in _histories(k) if not any(h[i] and h[j] for i, j in dropped)]
-    kept = [p for p in pairs if p not in dropped]
-    rows = [[1.0, *[float(x) for x in h], *[float(h[i] * h[j]) for i, j in kept]] for h in cells]
+    dropped = [t for t in pairs if _overlap(table, t) == 0]
+    cells = [h for h in _histories(k) if not any(all(h[i] for i in t) for t in dropped)]
+    kept = [t for t in pairs if not any(set(d) <= set(t) for d in dropped)]
+    rows = [
+        [1.0, *[float(x) for x in h], *[float(all(h[i] for i in t)) for t in kept]] for h in cells
+    ]
     y = np.array([table.counts.get(h, 0) for h in cells], dtype=float)
     return np.array(rows), y, cells
 
@@ -128,7 +136,7 @@ def mle_exists(x: np.ndarray, y: np.ndarray) -> bool:
     return bool(result.success and -result.fun > 1e-9)
 
 
-def fit_model(table: Table, pairs: tuple[Pair, ...] = ()) -> Fit | None:
+def fit_model(table: Table, pairs: tuple[Term, ...] = ()) -> Fit | None:
     """Fit main effects plus `pairs`; None when the model is not identifiable or has no MLE."""
     x, y, cells = _design(table, pairs)
     if np.linalg.matrix_rank(x) < x.shape[1] or not mle_exists(x, y):
@@ -144,6 +152,8 @@ def fit_model(table: Table, pairs: tuple[Pair, ...] = ()) -> Fit | None:
         log_unobserved=intercept,
         se=se,
         fitted={h: float(m) for h, m in zip(cells, result.fittedvalues, strict=True)},
+        log_likelihood=float(result.llf),
+        parameters=x.shape[1],
     )
 
 
@@ -164,7 +174,7 @@ def stepwise(table: Table, *, threshold: float = 0.02) -> Fit:
         for pair in itertools.combinations(range(k), 2):
             if pair in current.pairs:
                 continue
-            expected = sum(m for h, m in current.fitted.items() if h[pair[0]] and h[pair[1]])
+            expected = sum(m for h, m in current.fitted.items() if all(h[i] for i in pair))
             candidates.append((_tail_probability(_overlap(table, pair), expected), pair))
         candidates.sort()
         chosen = None
@@ -180,6 +190,48 @@ def stepwise(table: Table, *, threshold: float = 0.02) -> Fit:
         current = chosen
 
 
+def hierarchical_models(k: int, max_order: int) -> list[tuple[Term, ...]]:
+    """Every set of interactions up to `max_order` lists in which each term's sub-terms of two or
+    more lists are present too."""
+    if not 2 <= max_order <= 3:
+        raise ValueError("max_order must be 2 or 3")
+    pairs = list(itertools.combinations(range(k), 2))
+    models: list[tuple[Term, ...]] = []
+    for size in range(len(pairs) + 1):
+        for chosen in itertools.combinations(pairs, size):
+            present = set(chosen)
+            triples = [
+                t
+                for t in itertools.combinations(range(k), 3)
+                if max_order >= 3 and all(p in present for p in itertools.combinations(t, 2))
+            ]
+            for n_triples in range(len(triples) + 1):
+                for extra in itertools.combinations(triples, n_triples):
+                    models.append((*chosen, *extra))
+    return models
+
+
+def bic(table: Table, fit: Fit) -> float:
+    return -2 * fit.log_likelihood + fit.parameters * math.log(table.observed)
+
+
+def minimum_bic(table: Table, *, max_order: int = 2) -> Fit:
+    """The fittable hierarchical model with the smallest BIC (for up to 5 lists)."""
+    if len(table.lists) > 5:
+        raise TableError("BIC selection over all hierarchical models is limited to 5 lists")
+    best: tuple[float, Fit] | None = None
+    for terms in hierarchical_models(len(table.lists), max_order):
+        fit = fit_model(table, terms)
+        if fit is None:
+            continue
+        score = bic(table, fit)
+        if best is None or score < best[0]:
+            best = (score, fit)
+    if best is None:
+        raise TableError("no hierarchical model can be fitted to this table")
+    return best[1]
+
+
 @dataclass(frozen=True)
 class Estimate:
     observed: int
@@ -192,5 +244,5 @@ class Estimate:
 def summarise(table: Table, fit: Fit) -> Estimate:
     low = table.observed + math.exp(fit.log_unobserved - Z_95 * fit.se)
     high = table.observed + math.exp(fit.log_unobserved + Z_95 * fit.se)
-    model = [f"{table.lists[i]}:{table.lists[j]}" for i, j in fit.pairs]
+    model = [":".join(table.lists[i] for i in term) for term in fit.pairs]
     return Estimate(table.observed, table.observed + fit.unobserved, low, high, model)

@@ -8,6 +8,8 @@ import pytest
 from baken.registry.estimation import (
     TableError,
     fit_model,
+    hierarchical_models,
+    minimum_bic,
     read_table,
     stepwise,
     summarise,
@@ -93,3 +95,30 @@ def test_the_estimate_command_prints_json(capsys: pytest.CaptureFixture[str]) ->
     assert output["model"] == ["b:c"] and output["estimate"] == pytest.approx(268.8, abs=0.5)
     assert output["observed"] == 123 and output["lists"] == ["b", "c", "d"]
     assert output["ci_method"] == "model-conditional"
+
+
+@pytest.mark.parametrize(
+    ("name", "max_order", "model", "estimate"),
+    [
+        ("Kosovo", 2, {"ABA:OSCE", "OSCE:HRW", "EXH:OSCE", "EXH:ABA", "EXH:HRW"}, 14342),
+        (
+            "Kosovo",
+            3,
+            {"ABA:OSCE", "OSCE:HRW", "EXH:OSCE", "EXH:ABA", "EXH:HRW", "EXH:ABA:OSCE"},
+            10357,
+        ),
+        ("Korea", 2, {"b:c", "c:d"}, 157),
+    ],
+)
+def test_minimum_bic_matches_the_published_results(
+    name: str, max_order: int, model: set[str], estimate: float
+) -> None:
+    table = read_table(DATA / f"{name}.csv")
+    result = summarise(table, minimum_bic(table, max_order=max_order))
+    assert set(result.model) == model
+    assert result.estimate == pytest.approx(estimate, abs=0.5)
+
+
+def test_hierarchical_models_are_counted_as_in_the_reference() -> None:
+    assert len(hierarchical_models(4, 3)) == 113
+    assert len(hierarchical_models(3, 2)) == 8

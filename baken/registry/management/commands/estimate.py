@@ -5,20 +5,23 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from baken.registry.estimation import TableError, read_table, stepwise, summarise
+from baken.registry.estimation import TableError, minimum_bic, read_table, stepwise, summarise
 
 
 class Command(BaseCommand):
     help = (
         "Estimate the total population from a capture table (one 0/1 column per list and a "
         "'count' column) by multiple systems estimation: stepwise selection of two-list "
-        "interactions, model-conditional 95% interval. (BIC selection and the BCa bootstrap are "
-        "not available yet.)"
+        "interactions, or the minimum BIC over all hierarchical models (up to 5 lists); "
+        "model-conditional 95% interval. (The BCa bootstrap is not available yet.)"
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("table", type=Path)
-        parser.add_argument("--method", choices=["stepwise"], default="stepwise")
+        parser.add_argument("--method", choices=["stepwise", "bic"], default="stepwise")
+        parser.add_argument(
+            "--max-order", type=int, choices=[2, 3], default=2, help="for bic: largest interaction"
+        )
         parser.add_argument("--threshold", type=float, default=0.02)
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -29,10 +32,18 @@ class Command(BaseCommand):
             table = read_table(options["table"])
         except (OSError, TableError) as error:
             raise CommandError(str(error)) from error
-        result = summarise(table, stepwise(table, threshold=options["threshold"]))
+        try:
+            fit = (
+                minimum_bic(table, max_order=options["max_order"])
+                if options["method"] == "bic"
+                else stepwise(table, threshold=options["threshold"])
+            )
+        except TableError as error:
+            raise CommandError(str(error)) from error
+        result = summarise(table, fit)
         warnings = [
             f"lists {a} and {b} never overlap; their cells were left out of the fit"
-            for a, b in (term.split(":") for term in result.model)
+            for a, b in (term.split(":")[:2] for term in result.model)
             if not any(h[table.lists.index(a)] and h[table.lists.index(b)] for h in table.counts)
         ]
         output = {
