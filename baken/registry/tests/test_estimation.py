@@ -122,3 +122,13 @@ def test_minimum_bic_matches_the_published_results(
 def test_hierarchical_models_are_counted_as_in_the_reference() -> None:
     assert len(hierarchical_models(4, 3)) == 113
     assert len(hierarchical_models(3, 2)) == 8
+
+
+def test_the_bootstrap_is_reproducible_whatever_the_number_of_workers() -> None:
+    from baken.registry.estimation import Selection, bca_bootstrap
+
+    table = read_table(DATA / "Korea.csv")
+    one = bca_bootstrap(table, Selection(), replicates=60, seed=7, workers=1)
+    two = bca_bootstrap(table, Selection(), replicates=60, seed=7, workers=2)
+    assert (one.low, one.high) == (two.low, two.high)
+    assert one.low <= 268.8 <= one.high and one.failed == 0
