@@ -232,6 +232,35 @@ def _make_report(trajectory: Trajectory, by: User, details: ReportDetails | None
     )
 
 
+def _close_or_report(
+    trajectory: Trajectory,
+    *,
+    by: User,
+    request: HttpRequest | None,
+    outcome: str,
+    note: str,
+    note_field: str,
+    report: ReportDetails | None,
+    missing_note: str,
+) -> None:
+    """Carry out a "close" (with its note) or a "report" (with its details) outcome."""
+    if outcome == decision.CLOSE:
+        if len(note.strip()) < MIN_REASON:
+            raise ValidationError({note_field: missing_note})
+        trajectory.closing_note = note.strip()
+        _move(trajectory, Status.CLOSED)
+        return
+    created = _make_report(trajectory, by, report)
+    log_object_access(
+        event=AuditEvent.TRANSFER,
+        by=by,
+        request=request,
+        obj=created,
+        youth_pseudonym=trajectory.youth.pseudonym,
+    )
+    _move(trajectory, Status.REPORTED)
+
+
 @transaction.atomic
 def decide(
     *,
@@ -252,26 +281,22 @@ def decide(
     if trajectory.framework_in_step == 4:
         framework = trajectory.steps.get(step=4).details.get("framework", {})
     result = _check_framework(framework or {})
-    if result.outcome == decision.CLOSE:
-        if len(closing_note.strip()) < MIN_REASON:
-            raise ValidationError({"closing_note": _("Record why the trajectory is closed.")})
-        trajectory.closing_note = closing_note.strip()
-        _move(trajectory, Status.CLOSED)
-    elif result.outcome == decision.HELP:
+    if result.outcome == decision.HELP:
         if review_on is None or review_on <= timezone.localdate():
             raise ValidationError({"review_on": _("Set a review date in the future.")})
         trajectory.review_on = review_on
         _move(trajectory, Status.HELP)
     else:
-        created = _make_report(trajectory, by, report)
-        log_object_access(
-            event=AuditEvent.TRANSFER,
+        _close_or_report(
+            trajectory,
             by=by,
             request=request,
-            obj=created,
-            youth_pseudonym=trajectory.youth.pseudonym,
+            outcome=result.outcome,
+            note=closing_note,
+            note_field="closing_note",
+            report=report,
+            missing_note=_("Record why the trajectory is closed."),
         )
-        _move(trajectory, Status.REPORTED)
     trajectory.outcome = result.outcome
     trajectory.decided_because = result.because
     trajectory.steps_done = 5
@@ -311,21 +336,16 @@ def review_help(
     if trajectory.status != Status.HELP:
         raise ValidationError(_("Only a trajectory in which help is given has a review."))
     result = decision.review(help_works=help_works)
-    if result.outcome == decision.CLOSE:
-        if len(note.strip()) < MIN_REASON:
-            raise ValidationError({"note": _("Record the monitoring agreements.")})
-        trajectory.closing_note = note.strip()
-        _move(trajectory, Status.CLOSED)
-    else:
-        created = _make_report(trajectory, by, report)
-        log_object_access(
-            event=AuditEvent.TRANSFER,
-            by=by,
-            request=request,
-            obj=created,
-            youth_pseudonym=trajectory.youth.pseudonym,
-        )
-        _move(trajectory, Status.REPORTED)
+    _close_or_report(
+        trajectory,
+        by=by,
+        request=request,
+        outcome=result.outcome,
+        note=note,
+        note_field="note",
+        report=report,
+        missing_note=_("Record the monitoring agreements."),
+    )
     trajectory.outcome = result.outcome
     trajectory.decided_because = result.because
     trajectory.save()
