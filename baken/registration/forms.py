@@ -26,10 +26,6 @@ DOSSIER_CHOICES = [
 TRI_STATE = [("", _("Unknown")), ("yes", _("Yes")), ("no", _("No"))]
 
 
-class FormsChoiceField(forms.MultipleChoiceField):
-    pass
-
-
 class RegistrationForm(forms.Form):
     suspicion = forms.ChoiceField(
         label=_("Is there a reasonable suspicion of trafficking, of any form?"),

@@ -13,7 +13,6 @@ from baken.registration import services
 from baken.registration.consent import ConsentAges, who_consents
 from baken.registration.forms import PolicyForm, RegistrationForm, ResendForm
 from baken.registration.models import (
-    DeliveryStatus,
     OutboundRegistration,
     RegistrationTask,
     TaskStatus,
@@ -136,7 +135,7 @@ def resend_view(request: HttpRequest, outbound_id: int) -> HttpResponse:
     return render(
         request,
         "registration/resend.html",
-        {"form": form, "outbound": outbound, "needs": DeliveryStatus.NEEDS_CORRECTION},
+        {"form": form, "outbound": outbound},
     )
 
 

@@ -26,7 +26,6 @@ from scipy.optimize import linprog
 from scipy.stats import norm, poisson
 from statsmodels.tools.sm_exceptions import PerfectSeparationWarning
 
-Pair = tuple[int, int]
 Term = tuple[int, ...]  # an interaction: two or more lists
 Z_95 = 1.959963984540054
 

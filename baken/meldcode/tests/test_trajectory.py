@@ -52,7 +52,8 @@ def report_details(**changes: object) -> ReportDetails:
     return ReportDetails(**fields)  # type: ignore[arg-type]
 
 
-def through_step_4(youth: Youth, by: User) -> Trajectory:
+def through_step_3(youth: Youth, by: User) -> Trajectory:
+    """A trajectory whose signals, consultation and conversation are recorded."""
     trajectory = services.start_trajectory(youth=youth, by=by, request=None)
     services.record_step(
         trajectory=trajectory, by=by, request=None, step=1, done="Signalen in kaart"
@@ -73,6 +74,11 @@ def through_step_4(youth: Youth, by: User) -> Trajectory:
         done="Gesprek",
         details={"talked_youth": True},
     )
+    return trajectory
+
+
+def through_step_4(youth: Youth, by: User) -> Trajectory:
+    trajectory = through_step_3(youth, by)
     services.record_step(trajectory=trajectory, by=by, request=None, step=4, done="Risico gewogen")
     return trajectory
 
@@ -278,24 +284,7 @@ def test_the_afwegingskader_can_sit_in_step_4(cast: Cast, youth: Youth) -> None:
     policy = services.policy_for(cast.institution_a)
     policy.framework_in_step = 4
     policy.save()
-    trajectory = services.start_trajectory(youth=youth, by=cast.worker_a, request=None)
-    services.record_step(trajectory=trajectory, by=cast.worker_a, request=None, step=1, done="a")
-    services.record_step(
-        trajectory=trajectory,
-        by=cast.worker_a,
-        request=None,
-        step=2,
-        done="b",
-        details={"consulted": ["colleague"]},
-    )
-    services.record_step(
-        trajectory=trajectory,
-        by=cast.worker_a,
-        request=None,
-        step=3,
-        done="c",
-        details={"talked_parents": True},
-    )
+    trajectory = through_step_3(youth, cast.worker_a)
     with pytest.raises(ValidationError, match="afwegingskader"):
         services.record_step(
             trajectory=trajectory, by=cast.worker_a, request=None, step=4, done="d"
@@ -416,24 +405,7 @@ def test_step_4_shows_the_latest_screening(client_for: ClientFor, cast: Cast, yo
         answers={"cr-contracts": "yes"},
         complete=True,
     )
-    trajectory = services.start_trajectory(youth=youth, by=cast.worker_a, request=None)
-    services.record_step(trajectory=trajectory, by=cast.worker_a, request=None, step=1, done="a")
-    services.record_step(
-        trajectory=trajectory,
-        by=cast.worker_a,
-        request=None,
-        step=2,
-        done="b",
-        details={"consulted": ["colleague"]},
-    )
-    services.record_step(
-        trajectory=trajectory,
-        by=cast.worker_a,
-        request=None,
-        step=3,
-        done="c",
-        details={"talked_youth": True},
-    )
+    trajectory = through_step_3(youth, cast.worker_a)
 
     page = client_for(cast.worker_a).get(reverse("meldcode:trajectory", args=[trajectory.pk]))
     step_4 = services.record_step(
