@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from baken.registration.consent import GIVEN, NOT_ASKED, REFUSED
-from baken.registration.models import RegistrationPolicy
+from baken.registration.models import NotRegisteredReason, RegistrationPolicy
 from baken.signalling.models import ExploitationForm
 
 CONSENT_CHOICES = [
@@ -32,8 +32,15 @@ class RegistrationForm(forms.Form):
         choices=[("yes", _("Yes: register")), ("no", _("No: do not register"))],
         widget=forms.RadioSelect,
     )
+    reason_not_kind = forms.ChoiceField(
+        label=_("If not: the kind of reason"),
+        choices=[("", "—"), *NotRegisteredReason.choices],
+        required=False,
+    )
     reason_not = forms.CharField(
-        label=_("If not: why not"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("If not: why not (explain)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
     )
     consent = forms.ChoiceField(
         label=_("Consent to share identifying data"),

@@ -63,6 +63,15 @@ class TaskStatus(models.TextChoices):
     NOT_REGISTERED = "not_registered", _("Not registered, with a reason")
 
 
+class NotRegisteredReason(models.TextChoices):
+    NOT_CONFIRMED = "not_confirmed", _("The suspicion was not confirmed")
+    SMUGGLING = "smuggling", _("It concerns smuggling, not trafficking")
+    ALREADY_REGISTERED = "already_registered", _("Already registered by another organisation")
+    OBJECTION = "objection", _("The youth or parents object, and there is no other lawful basis")
+    HARM = "harm", _("Registering would harm the youth")
+    OTHER = "other", _("Other reason")
+
+
 class RegistrationTask(models.Model):
     """Once a suspicion is confirmed, the question whether to register stays on the registrar's
     list until a registration is submitted or a reason not to is recorded."""
@@ -73,6 +82,9 @@ class RegistrationTask(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     due_on = models.DateField(_("decide by"))
     status = models.CharField(max_length=16, choices=TaskStatus.choices, default=TaskStatus.OPEN)
+    reason_not_kind = models.CharField(
+        _("kind of reason"), max_length=24, choices=NotRegisteredReason.choices, blank=True
+    )
     reason_not = EncryptedTextField(_("why not"), blank=True, null=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

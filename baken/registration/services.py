@@ -26,6 +26,7 @@ from baken.registration.consent import (
 from baken.registration.deadlines import add_working_days
 from baken.registration.models import (
     DeliveryStatus,
+    NotRegisteredReason,
     OutboundRegistration,
     Registrar,
     RegistrationPolicy,
@@ -134,10 +135,17 @@ def may_register(user: User, task: RegistrationTask) -> bool:
 
 @transaction.atomic
 def decide_not_to_register(
-    *, task: RegistrationTask, by: User, request: HttpRequest | None, reason: str
+    *,
+    task: RegistrationTask,
+    by: User,
+    request: HttpRequest | None,
+    reason_kind: str,
+    reason: str,
 ) -> RegistrationTask:
     if task.status != TaskStatus.OPEN:
         raise ValidationError(_("This task has been decided already."))
+    if reason_kind not in NotRegisteredReason.values:
+        raise ValidationError({"reason_not_kind": _("Choose the kind of reason.")})
     if len(reason.strip()) < MIN_JUSTIFICATION:
         raise ValidationError(
             {
@@ -146,6 +154,7 @@ def decide_not_to_register(
             }
         )
     task.status = TaskStatus.NOT_REGISTERED
+    task.reason_not_kind = reason_kind
     task.reason_not = reason.strip()
     task.decided_by = by
     task.decided_at = timezone.now()

@@ -57,7 +57,11 @@ def task_view(request: HttpRequest, task_id: int) -> HttpResponse:
         try:
             if data["suspicion"] == "no":
                 services.decide_not_to_register(
-                    task=task, by=user, request=request, reason=data["reason_not"]
+                    task=task,
+                    by=user,
+                    request=request,
+                    reason_kind=data["reason_not_kind"],
+                    reason=data["reason_not"],
                 )
                 messages.success(request, _("Recorded: not registered, with the reason."))
             else:

@@ -80,15 +80,27 @@ def test_a_consultation_concluding_meldcode_opens_one_task(cast: Cast) -> None:
 def test_the_task_stays_until_registered_or_a_reason_is_recorded(cast: Cast) -> None:
     task = task_for(youth_born(cast, "2010-05-17"))
     with pytest.raises(ValidationError):
-        services.decide_not_to_register(task=task, by=cast.officer_a, request=None, reason="nee")
+        services.decide_not_to_register(
+            task=task, by=cast.officer_a, request=None, reason_kind="other", reason="nee"
+        )
+    with pytest.raises(ValidationError):
+        services.decide_not_to_register(
+            task=task,
+            by=cast.officer_a,
+            request=None,
+            reason_kind="",
+            reason="Geen aanwijzing voor mensenhandel na gesprek met de politie.",
+        )
     assert task.status == TaskStatus.OPEN
     services.decide_not_to_register(
         task=task,
         by=cast.officer_a,
         request=None,
+        reason_kind="not_confirmed",
         reason="Geen aanwijzing voor mensenhandel na gesprek met de politie.",
     )
     assert task.status == TaskStatus.NOT_REGISTERED
+    assert task.reason_not_kind == "not_confirmed"
     assert [i.kind for i in build_timeline(task.youth)] == ["not_registered"]
 
 
