@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "baken.meldcode",
     "baken.registration",
     "baken.registry",
+    "baken.learning",
+    "baken.insight",
     "baken.operations",
 ]
 

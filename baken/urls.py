@@ -21,6 +21,8 @@ urlpatterns = [
     path("partners/", include("baken.partners.urls")),
     path("meldcode/", include("baken.meldcode.urls")),
     path("registration/", include("baken.registration.urls")),
+    path("training/", include("baken.learning.urls")),
+    path("insight/", include("baken.insight.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", registry_api.urls),

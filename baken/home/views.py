@@ -6,6 +6,9 @@ from django.shortcuts import render
 from baken.accounts.access import acting_user
 from baken.accounts.models import Role
 from baken.cases.access import youths_visible_to
+from baken.learning.progress import ModuleState
+from baken.learning.services import modules_for
+from baken.learning.views import TRAINEES
 from baken.meldcode.services import reviews_due, stalled_reports
 from baken.registration.models import RegistrationTask, TaskStatus
 from baken.screening.models import Screening, ScreeningStatus
@@ -52,4 +55,11 @@ def home_view(request: HttpRequest) -> HttpResponse:
                 youth__in=youths_visible_to(user), status=ScreeningStatus.AWAITING_NEXT_STEP
             ).select_related("youth")
         )
+    if user.has_role(*TRAINEES):
+        context["training_to_do"] = [
+            row
+            for row in modules_for(user)
+            if row.needs_attention
+            or row.progress.state in (ModuleState.DUE_FOR_NEW_STAFF, ModuleState.REFRESHER_SOON)
+        ]
     return render(request, "home.html", context)

@@ -101,8 +101,63 @@ def load_demo_data() -> list[DemoUser]:
             TOTPDevice.objects.create(user=user, name="demo authenticator", confirmed=True)
     _load_demo_partners()
     _load_demo_youths()
+    _load_demo_training()
     _load_demo_registry_source()
     return list(USERS)
+
+
+def _load_demo_training() -> None:
+    """The designated officer and the behavioural scientist did the mandatory modules two months
+    ago; the youth worker has not started, so the dashboard shows trained and untrained staff."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from baken.learning.catalogue import all_modules
+    from baken.learning.models import Moment, QuizAttempt, SelfAssessment
+
+    if QuizAttempt.objects.exists():
+        return
+    done_at = timezone.now() - timedelta(days=60)
+    for username, before, after in (("officer", (5, 4), (8, 8)), ("scientist", (6, 5), (8, 7))):
+        user = User.objects.get(username=username)
+        for module in all_modules():
+            if not module.mandatory_for_new_staff:
+                continue
+            SelfAssessment.objects.create(
+                user=user,
+                module=module.slug,
+                moment=Moment.BEFORE,
+                recognising=before[0],
+                acting=before[1],
+                recorded_at=done_at - timedelta(hours=1),
+            )
+            right = {q.id: next(o.id for o in q.options if o.correct) for q in module.questions}
+            QuizAttempt.objects.create(
+                user=user,
+                module=module.slug,
+                module_version=module.version,
+                answers=right,
+                correct=len(right),
+                total=len(right),
+                passed=True,
+                submitted_at=done_at,
+            )
+            SelfAssessment.objects.create(
+                user=user,
+                module=module.slug,
+                moment=Moment.AFTER,
+                recognising=after[0],
+                acting=after[1],
+                recorded_at=done_at,
+            )
+    SelfAssessment.objects.create(
+        user=User.objects.get(username="worker"),
+        module="sexual-exploitation",
+        moment=Moment.BEFORE,
+        recognising=4,
+        acting=4,
+    )
 
 
 def _load_demo_registry_source() -> None:
