@@ -8,6 +8,7 @@ import hashlib
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -102,6 +103,9 @@ class Registration(models.Model):
     minor = models.BooleanField(null=True)
     reported_on = models.DateField()
     reporter_region = models.CharField(max_length=16, blank=True)
+    # The linked person this registration belongs to (a cluster of the last linkage); empty until
+    # linked. Person keys are not stable across a full re-link: count them, do not store them.
+    person_key = models.CharField(max_length=40, blank=True, db_index=True)
     # Only with consent (dossier types with a request): encrypted at rest.
     contact: Any = EncryptedJSONTextField(null=True, blank=True)
 
@@ -119,3 +123,56 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+
+class LinkageRun(models.Model):
+    """A full re-link: the trained model and what it found."""
+
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    records = models.PositiveIntegerField(default=0)
+    persons = models.PositiveIntegerField(default=0)
+    pairs = models.PositiveIntegerField(default=0)
+    model: Any = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"linkage {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class PairDecision(models.TextChoices):
+    NONE = "", _("Not reviewed")
+    SAME = "same", _("Same person")
+    DIFFERENT = "different", _("Different people")
+
+
+class CandidatePair(models.Model):
+    """Two registrations the model scored as possibly the same person, with the comparison level
+    of each field. Pairs in the uncertain band wait for an analyst; a decision is kept across
+    re-links."""
+
+    left = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    right = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    match_probability = models.FloatField()
+    levels: Any = models.JSONField(default=dict)  # comparison → level label
+    decision = models.CharField(
+        max_length=10, choices=PairDecision.choices, blank=True, default=PairDecision.NONE
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-match_probability"]
+        constraints = [
+            models.UniqueConstraint(fields=["left", "right"], name="candidate_pair_once"),
+            models.CheckConstraint(
+                condition=models.Q(left__lt=models.F("right")), name="pair_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.left_id}-{self.right_id} {self.match_probability:.2f}"

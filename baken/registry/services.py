@@ -1,10 +1,12 @@
 """Receiving, correcting and withdrawing registrations."""
 
+from functools import partial
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from baken.registry.linking import link_new_safely
 from baken.registry.models import Registration, RegistrationStatus, Source
 from baken.registry.schemas import Pseudonyms, RegistrationIn
 
@@ -19,10 +21,12 @@ def _fields(data: RegistrationIn) -> dict[str, Any]:
 
 
 def receive_registration(
-    *, source: Source, idempotency_key: str, data: RegistrationIn
+    *, source: Source, idempotency_key: str, data: RegistrationIn, link_on_arrival: bool = True
 ) -> tuple[Registration, bool]:
     """Store a registration once per (source, idempotency key). Returns it and whether it is new;
-    a repeated delivery (for example after a lost reply) returns the first one unchanged."""
+    a repeated delivery (for example after a lost reply) returns the first one unchanged.
+    A new registration is linked once the transaction commits (bulk uploads leave that to the
+    nightly re-link)."""
     existing = Registration.objects.filter(source=source, idempotency_key=idempotency_key).first()
     if existing is not None:
         return existing, False
@@ -31,6 +35,8 @@ def receive_registration(
             registration = Registration.objects.create(
                 source=source, idempotency_key=idempotency_key, **_fields(data)
             )
+            if link_on_arrival:
+                transaction.on_commit(partial(link_new_safely, registration.pk))
     except IntegrityError:
         return Registration.objects.get(source=source, idempotency_key=idempotency_key), False
     return registration, True
@@ -45,6 +51,7 @@ def correct_registration(*, registration: Registration, data: RegistrationIn) ->
     registration.status = RegistrationStatus.CORRECTED
     registration.updated_at = timezone.now()
     registration.save()
+    transaction.on_commit(partial(link_new_safely, registration.pk))
     return registration
 
 

@@ -90,7 +90,7 @@ def import_csv(
             report.rejected.append((number, _describe(error)))
             continue
         _registration, created = receive_registration(
-            source=source, idempotency_key=f"csv:{record_id}", data=data
+            source=source, idempotency_key=f"csv:{record_id}", data=data, link_on_arrival=False
         )
         if created:
             report.accepted += 1

@@ -1,0 +1,162 @@
+"""Linking the registry's own registrations: persons across sources, decisions kept across a
+re-link, and a new registration linked on arrival."""
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from django.core.management import call_command
+
+from baken.registry import linking
+from baken.registry.linkage import pairwise_scores
+from baken.registry.models import CandidatePair, LinkageRun, Registration
+from baken.registry.schemas import RegistrationIn
+from baken.registry.services import receive_registration
+from baken.registry.tests.test_linkage import pseudonymised
+from baken.registry.tokens import issue_source
+from baken.registry.upload import import_csv
+from baken.testing import Cast
+
+pytestmark = pytest.mark.django_db
+
+
+def load(tmp_path: Path, records: int) -> pd.DataFrame:
+    """Registrations from synthetic people, each uploaded by its own source; returns the truth
+    with the registry's id of each record."""
+    pseudo, truth_path = pseudonymised(tmp_path, records, seed=11)
+    frame = pd.read_csv(pseudo, dtype=str, keep_default_na=False)
+    for name, rows in frame.groupby("source"):
+        source, _token = issue_source(name=str(name), kind="other")
+        import_csv(
+            source=source,
+            content=rows.to_csv(index=False).encode(),
+            default_forms=["labour"],
+            default_reported_on=date(2026, 10, 1),
+        )
+    truth = pd.read_csv(truth_path, dtype=str)
+    ids = {
+        key.removeprefix("csv:"): str(pk)
+        for pk, key in Registration.objects.values_list("pk", "idempotency_key")
+    }
+    truth["record_id"] = truth["record_id"].map(ids)
+    truth["source"] = frame.set_index("record_id").loc[list(ids), "source"].to_numpy()
+    return truth
+
+
+def persons() -> int:
+    return Registration.objects.values("person_key").distinct().count()
+
+
+def clusters() -> pd.DataFrame:
+    return pd.DataFrame(
+        [(str(pk), key) for pk, key in Registration.objects.values_list("pk", "person_key")],
+        columns=["record_id", "cluster_id"],
+    )
+
+
+def test_a_rebuild_links_registrations_of_one_person_across_sources(tmp_path: Path) -> None:
+    truth = load(tmp_path, 600)
+    assert not Registration.objects.filter(person_key__gt="").exists()  # uploads wait
+
+    call_command("link", rebuild=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    run = LinkageRun.objects.get()
+    assert run.records == 600 and run.persons == persons()
+    assert run.model["comparisons"]
+    precision, _recall, f1 = pairwise_scores(clusters(), truth)
+    assert precision > 0.97 and f1 > 0.9
+    # Somebody registered by three different sources is one person.
+    by_person = truth.groupby("person_id")
+    three = [p for p, rows in by_person if rows["source"].nunique() >= 3]
+    assert three
+    keys = {
+        p: set(
+            Registration.objects.filter(pk__in=by_person.get_group(p)["record_id"]).values_list(
+                "person_key", flat=True
+            )
+        )
+        for p in three
+    }
+    assert sum(len(k) == 1 for k in keys.values()) >= 0.8 * len(three)
+
+
+def test_decisions_change_the_persons_and_survive_a_rebuild(tmp_path: Path, cast: Cast) -> None:
+    load(tmp_path, 300)
+    call_command("link", rebuild=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    before = persons()
+    sizes = Registration.objects.values("person_key")
+    pair = next(
+        p
+        for p in CandidatePair.objects.filter(match_probability__gte=0.9).select_related(
+            "left", "right"
+        )
+        if sizes.filter(person_key=p.left.person_key).count() == 2
+    )
+    linking.decide_pair(pair=pair, by=cast.analyst, request=None, same_person=False)
+    assert persons() == before + 1
+
+    call_command("link", rebuild=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    pair.refresh_from_db()
+    assert pair.decision == "different"
+    assert persons() == before + 1
+
+    linking.decide_pair(pair=pair, by=cast.analyst, request=None, same_person=True)
+    assert persons() == before
+
+
+def test_a_new_registration_is_linked_on_arrival(
+    tmp_path: Path,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager[object]],
+) -> None:
+    load(tmp_path, 300)
+    call_command("link", rebuild=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    known = Registration.objects.exclude(k_full="").first()
+    assert known is not None
+    source, _token = issue_source(name="Politie Oost-Nederland", kind="police")
+    pseudonyms = {
+        name: getattr(known, name)
+        for name in RegistrationIn.model_fields["pseudonyms"].annotation.model_fields  # type: ignore[union-attr]
+    }
+    data = RegistrationIn.model_validate(
+        {
+            "dossier_type": "statistical",
+            "pseudonyms": pseudonyms,
+            "birth_year": known.birth_year,
+            "sex": known.sex,
+            "forms": ["criminal"],
+            "reported_on": "2026-11-01",
+        }
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        arrived, created = receive_registration(source=source, idempotency_key="new-1", data=data)
+    assert created
+    arrived.refresh_from_db()
+    assert arrived.person_key == Registration.objects.get(pk=known.pk).person_key
+    assert (
+        CandidatePair.objects.filter(right=arrived).exists()
+        or CandidatePair.objects.filter(left=arrived).exists()
+    )
+
+
+def test_without_a_trained_model_a_new_registration_is_its_own_person(
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager[object]],
+) -> None:
+    source, _token = issue_source(name="KMar", kind="police")
+    data = RegistrationIn.model_validate(
+        {
+            "dossier_type": "statistical",
+            "pseudonyms": {"key_version": "k1", "k_full": "ab" * 16},
+            "sex": "female",
+            "forms": ["labour"],
+            "reported_on": "2026-11-01",
+        }
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        registration, _created = receive_registration(
+            source=source, idempotency_key="k-1", data=data
+        )
+    registration.refresh_from_db()
+    assert registration.person_key == f"P{registration.pk}"
