@@ -6,7 +6,8 @@ from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
 from baken.insight.figures import Period, dashboard
 from baken.insight.forms import PeriodForm
-from baken.insight.presentation import bar_chart, figure_rows
+from baken.insight.presentation import figure_rows
+from baken.lib.charts import bar_chart
 from baken.lib.csv_export import csv_response
 
 VIEWERS = (Role.MANAGER, Role.DESIGNATED_OFFICER)

@@ -103,6 +103,7 @@ def load_demo_data() -> list[DemoUser]:
     _load_demo_youths()
     _load_demo_training()
     _load_demo_registry_source()
+    _load_demo_registry_history()
     return list(USERS)
 
 
@@ -565,3 +566,82 @@ def _load_demo_youths() -> None:
                     "doen en de zorgcoördinator mensenhandel anoniem raadplegen.",
                     next_step="screen",
                 )
+
+
+DEMO_SOURCE_KINDS = (
+    ("Politie Midden-Nederland", "police", 0.33),
+    ("Zorgcoördinatie Utrecht", "care_coordinator", 0.27),
+    ("Nederlandse Arbeidsinspectie", "labour_inspectorate", 0.12),
+    ("Koninklijke Marechaussee", "kmar", 0.07),
+    ("FairWork", "other", 0.12),
+    ("Opvang Utrecht", "shelter", 0.05),
+    ("Jeugdzorg Horizon", "youth_care", 0.04),
+)
+DEMO_FORMS = {
+    "NL": ["sexual-domestic", "criminal", "financial"],
+    "NG": ["sexual-cross-border"],
+    "RO": ["labour", "sexual-cross-border"],
+    "BG": ["labour", "sexual-cross-border"],
+    "PL": ["labour"],
+    "HU": ["labour", "sexual-cross-border"],
+    "VN": ["labour", "criminal"],
+    "ER": ["labour"],
+    "MA": ["criminal", "sexual-domestic"],
+}
+
+
+def _load_demo_registry_history() -> None:
+    """Five years of fictional registrations from several sources (synthetic people with the
+    usual errors, pseudonymised as a source would), linked into persons and counted, so that the
+    registry's statistics and estimates have something to show."""
+    import random
+    from datetime import date, timedelta
+
+    from django.conf import settings
+
+    from baken.registration.pseudonymise import pseudonymise
+    from baken.registry.linking import rebuild
+    from baken.registry.models import Registration, Source
+    from baken.registry.synthetic import registrations
+    from baken.registry.tokens import issue_source
+
+    if Registration.objects.filter(idempotency_key__startswith="demo-history-").exists():
+        return
+    rng = random.Random(2026)  # noqa: S311 - demo data
+    sources = {}
+    for name, kind, _weight in DEMO_SOURCE_KINDS:
+        existing = Source.objects.filter(name=name).first()
+        sources[name] = existing or issue_source(name=name, kind=kind)[0]
+    regions = [f"RE{n:02d}" for n in range(1, 11)]
+    rows = []
+    person_dates: dict[str, date] = {}
+    for row, person in registrations(1800, seed=2026, today=date(2026, 6, 1)):
+        first = person_dates.setdefault(
+            person, date(2022, 1, 1) + timedelta(days=rng.randrange(5 * 365 - 60))
+        )
+        reported = first + timedelta(days=rng.randrange(0, 200))
+        name, kind, _w = rng.choices(DEMO_SOURCE_KINDS, [w for *_x, w in DEMO_SOURCE_KINDS])[0]
+        keys = pseudonymise(
+            key=settings.BAKEN_PSEUDONYM_KEY.encode(),
+            key_version="demo",
+            **{c: row[c] for c in ("given_name", "surname", "date_of_birth", "sex",
+                                    "nationality", "country_of_birth")},
+        )
+        birth_year = int(keys.pop("birth_year")) if keys["birth_year"] else None
+        nationality = row["country_of_birth"]
+        rows.append(
+            Registration(
+                source=sources[name],
+                idempotency_key=f"demo-history-{row['record_id']}",
+                dossier_type="statistical",
+                **{k: v for k, v in keys.items() if k not in ("birth_year",)},
+                birth_year=birth_year,
+                forms=[rng.choice(DEMO_FORMS[nationality])],
+                cross_border=nationality != "NL",
+                minor=(reported.year - birth_year) < 18 if birth_year else None,
+                reported_on=min(reported, date(2026, 11, 1)),
+                reporter_region=rng.choice(regions),
+            )
+        )
+    Registration.objects.bulk_create(rows, batch_size=500)
+    rebuild()

@@ -48,7 +48,7 @@ Progress = Callable[[str], None]
 
 @dataclass(frozen=True)
 class LinkageSettings:
-    link_threshold: float = 0.9  # match probability at or above which two records are linked
+    link_threshold: float = 0.8  # match probability at or above which two records are linked
     review_threshold: float = 0.3  # from here up to link_threshold: a pair for clerical review
     em_max_pairs: float = 2e6
     u_max_pairs: float = 5e6
@@ -196,6 +196,8 @@ BLOCKING_RULES = [
     "l.birth_year = r.birth_year AND l.k_surname_phonetic = r.k_surname_phonetic "
     "AND l.k_given_phonetic = r.k_given_phonetic",
     "l.k_name_unordered = r.k_name_unordered",
+    "l.k_surname = r.k_surname AND l.k_given_phonetic = r.k_given_phonetic",
+    "l.k_given = r.k_given AND l.k_surname_phonetic = r.k_surname_phonetic",
     "l.k_dob = r.k_dob AND l.k_surname_prefix = r.k_surname_prefix AND l.sex = r.sex "
     "AND l.nationality = r.nationality",
 ]
@@ -317,7 +319,7 @@ def link(
         block_on("k_dob"), max_pairs=settings.em_max_pairs
     )
     linker.training.estimate_parameters_using_expectation_maximisation(
-        block_on("k_name"), max_pairs=settings.em_max_pairs
+        block_on("k_name", "sex"), max_pairs=settings.em_max_pairs
     )
     timings["train"] = time.perf_counter() - step
     say("m-probabilities estimated (expectation maximisation)")

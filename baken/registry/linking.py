@@ -117,6 +117,7 @@ def rebuild(*, progress: Progress | None = None) -> LinkageRun:
         run.records, run.persons, run.pairs = len(registrations), persons, len(result.pairs)
         run.model, run.finished_at = result.model, timezone.now()
         run.save()
+    _publish()
     return run
 
 
@@ -253,6 +254,7 @@ def decide_pair(
         detail=f"{pair.left.reference} / {pair.right.reference}: {pair.decision}",
     )
     recluster()
+    transaction.on_commit(_publish)
     return pair
 
 
@@ -262,3 +264,9 @@ def uncertain_pairs() -> QuerySet[CandidatePair]:
         match_probability__gte=SETTINGS.review_threshold,
         match_probability__lt=SETTINGS.link_threshold,
     ).select_related("left__source", "right__source")
+
+
+def _publish() -> None:
+    from baken.registry.publishing import publish
+
+    publish()

@@ -176,3 +176,22 @@ class CandidatePair(models.Model):
 
     def __str__(self) -> str:
         return f"{self.left_id}-{self.right_id} {self.match_probability:.2f}"
+
+
+class StatisticsRelease(models.Model):
+    """The victim monitor's tables as published: counted over linked persons, with disclosure
+    control applied to the whole release. Made after every re-link and clerical decision; the
+    dashboard, the exports and the annual report all show the newest one."""
+
+    created_at = models.DateTimeField(default=timezone.now)
+    threshold = models.PositiveSmallIntegerField(default=10)
+    registrations = models.PositiveIntegerField(default=0)
+    persons = models.PositiveIntegerField(default=0)
+    years: Any = models.JSONField(default=list)
+    tables: Any = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"statistics {self.created_at:%Y-%m-%d %H:%M}"

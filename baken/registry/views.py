@@ -1,17 +1,40 @@
+from typing import Any
+
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
+from baken.lib.csv_export import csv_response
 from baken.registry import linking
-from baken.registry.models import CandidatePair, LinkageRun, Registration, Source
+from baken.registry.models import (
+    CandidatePair,
+    LinkageRun,
+    Registration,
+    Source,
+    StatisticsRelease,
+)
+from baken.registry.presentation import (
+    TABLE_TITLES,
+    ShownTable,
+    category_chart,
+    export_rows,
+    minor_share_chart,
+    shown,
+    shown_tables,
+    trend_chart,
+)
+from baken.registry.publishing import publish
+from baken.registry.report_pdf import annual_report_pdf
+from baken.registry.spreadsheet import workbook
 from baken.registry.upload import import_csv
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -167,3 +190,174 @@ LEVEL_LABELS = {
     "same sex": gettext_lazy("same sex"),
     "sex differs": gettext_lazy("sex differs"),
 }
+
+
+class StatisticsForm(forms.Form):
+    table = forms.ChoiceField(label=gettext_lazy("Table"), required=False)
+    start = forms.IntegerField(label=gettext_lazy("From year"), required=False)
+    end = forms.IntegerField(label=gettext_lazy("Up to and including year"), required=False)
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.years = years
+        field = self.fields["table"]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101
+        field.choices = [(key, title) for key, title in TABLE_TITLES.items()]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None and start > end:
+            raise forms.ValidationError(_("The first year lies after the last."))
+        return data
+
+    def chosen(self) -> tuple[str, list[int]]:
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        start = data.get("start") or (self.years[0] if self.years else 0)
+        end = data.get("end") or (self.years[-1] if self.years else 0)
+        return data.get("table") or "form", [y for y in self.years if start <= y <= end]
+
+
+def _release_or_none() -> StatisticsRelease | None:
+    return StatisticsRelease.objects.first()
+
+
+@role_required(Role.REGISTRY_ANALYST)
+def statistics_view(request: HttpRequest) -> HttpResponse:
+    release = _release_or_none()
+    if release is None or not release.years:
+        return render(request, "registry/statistics.html", {"release": release})
+    form = StatisticsForm(request.GET or None, years=release.years)
+    key, years = form.chosen()
+    table = next(iter(shown_tables(release, years=years, keys=[key])), None)
+    latest = years[-1] if years else release.years[-1]
+    context = {
+        "release": release,
+        "form": form,
+        "table": table,
+        "years": years,
+        "charts": [
+            trend_chart(release, years),
+            minor_share_chart(release, years),
+            category_chart(release, key, latest),
+        ],
+        "query": request.GET.urlencode(),
+        "report_year": latest,
+    }
+    return render(request, "registry/statistics.html", context)
+
+
+@role_required(Role.REGISTRY_ANALYST)
+@require_POST
+def publish_view(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    release = publish()
+    log_access(
+        event=AuditEvent.CREATE,
+        user=user,
+        request=request,
+        object_type="statistics_release",
+        object_id=release.pk,
+    )
+    messages.success(request, _("The statistics have been recounted."))
+    return redirect("registry:statistics")
+
+
+def _export_tables(request: HttpRequest) -> tuple[StatisticsRelease, list[ShownTable]]:
+    release = _release_or_none()
+    if release is None or not release.years:
+        raise Http404
+    form = StatisticsForm(request.GET or None, years=release.years)
+    key, years = form.chosen()
+    keys = None if request.GET.get("all") else [key]
+    user = acting_user(request)
+    log_access(
+        event=AuditEvent.EXPORT,
+        user=user,
+        request=request,
+        object_type="statistics_release",
+        object_id=release.pk,
+        detail=f"tables {','.join(keys or ['all'])}; years {years[0] if years else ''}-"
+        f"{years[-1] if years else ''}",
+    )
+    return release, shown_tables(release, years=years, keys=keys)
+
+
+@role_required(Role.REGISTRY_ANALYST)
+def export_csv_view(request: HttpRequest) -> HttpResponse:
+    release, tables = _export_tables(request)
+    header = [_("Table"), _("Category"), _("Year"), _("Count")]
+    filename = f"baken-statistics-{release.created_at:%Y%m%d}.csv"
+    return csv_response(filename, header, export_rows(tables))
+
+
+@role_required(Role.REGISTRY_ANALYST)
+def export_xlsx_view(request: HttpRequest) -> HttpResponse:
+    release, tables = _export_tables(request)
+    content = workbook(tables, note=disclosure_note(release))
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="baken-statistics-{release.created_at:%Y%m%d}.xlsx"'
+    )
+    return response
+
+
+def disclosure_note(release: StatisticsRelease) -> str:
+    return _(
+        "Counts of persons, not registrations. Counts from 1 to %(below)d are not published "
+        "(shown as < %(threshold)d), and further counts are hidden (x) so that none can be "
+        "worked out from the totals. Tables by form, sector, source and region count a person "
+        "under each value they have, so their rows can add up to more than the total."
+    ) % {"below": release.threshold - 1, "threshold": release.threshold}
+
+
+def _report_context(release: StatisticsRelease, year: int) -> dict[str, Any]:
+    years = [y for y in release.years if y <= year][-5:]
+    tables = shown_tables(release, years=years[-2:])
+    total = next((t for t in release.tables if t["key"] == "sex"), None)
+    persons = total["total"][total["years"].index(year)] if total else 0
+    return {
+        "release": release,
+        "year": year,
+        "persons": shown(persons, release.threshold),
+        "tables": tables,
+        "charts": [trend_chart(release, years), minor_share_chart(release, years)],
+        "note": disclosure_note(release),
+    }
+
+
+@role_required(Role.REGISTRY_ANALYST)
+def report_view(request: HttpRequest, year: int) -> HttpResponse:
+    release = _release_or_none()
+    if release is None or year not in release.years:
+        raise Http404
+    return render(request, "registry/annual_report.html", _report_context(release, year))
+
+
+@role_required(Role.REGISTRY_ANALYST)
+def report_pdf_view(request: HttpRequest, year: int) -> HttpResponse:
+    release = _release_or_none()
+    if release is None or year not in release.years:
+        raise Http404
+    context = _report_context(release, year)
+    title = _("Human trafficking: registered persons %(year)d") % {"year": year}
+    introduction = [
+        _(
+            "In %(year)d, %(persons)s persons were registered as (possible) victims of human "
+            "trafficking. Each person counts once, however many sources registered them."
+        )
+        % {"year": year, "persons": context["persons"]}
+    ]
+    content = annual_report_pdf(
+        title=title,
+        introduction=introduction,
+        charts=context["charts"],
+        tables=context["tables"],
+        note=context["note"],
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="baken-report-{year}.pdf"'
+    return response

@@ -1,0 +1,180 @@
+"""How the statistics release is shown: labels in the user's language, hidden counts marked,
+charts, and the rows for CSV, XLSX and the annual report."""
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.utils.formats import number_format
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from baken.accounts.models import Division, Region
+from baken.lib.charts import Chart, bar_chart
+from baken.registry.models import SourceKind, StatisticsRelease
+
+FORMS_FILE = Path(__file__).resolve().parent / "data" / "forms.json"
+
+TABLE_TITLES = {
+    "form": gettext_lazy("Form of exploitation"),
+    "sector": gettext_lazy("Sector"),
+    "border": gettext_lazy("Domestic or cross-border"),
+    "age_group": gettext_lazy("Age group"),
+    "minor": gettext_lazy("Minor or adult"),
+    "sex": gettext_lazy("Sex"),
+    "nationality": gettext_lazy("Nationality"),
+    "source_kind": gettext_lazy("Reporting source"),
+    "region": gettext_lazy("Region (police unit)"),
+    "overlap": gettext_lazy("Reporting source kinds together (overlap)"),
+    "registrations_per_source": gettext_lazy("Registrations per source"),
+}
+VALUE_LABELS = {
+    "unknown": gettext_lazy("unknown"),
+    "minor": gettext_lazy("minor"),
+    "adult": gettext_lazy("adult"),
+    "domestic": gettext_lazy("domestic"),
+    "cross-border": gettext_lazy("cross-border"),
+    "female": gettext_lazy("female"),
+    "male": gettext_lazy("male"),
+    "other": gettext_lazy("other"),
+}
+
+
+@cache
+def _form_names() -> dict[str, dict[str, str]]:
+    data: dict[str, dict[str, str]] = json.loads(FORMS_FILE.read_text(encoding="utf-8"))["forms"]
+    return data
+
+
+def category_label(table_key: str, category: str, regions: dict[str, str]) -> str:
+    if table_key == "form" and category in _form_names():
+        return _form_names()[category]["en" if get_language() == "en" else "nl"]
+    if table_key == "source_kind":
+        return str(dict(SourceKind.choices).get(category, category))
+    if table_key == "overlap":
+        kinds = dict(SourceKind.choices)
+        return " + ".join(str(kinds.get(part, part)) for part in category.split(" + "))
+    if table_key == "region":
+        return regions.get(category, category)
+    return str(VALUE_LABELS.get(category, category))
+
+
+def police_units() -> dict[str, str]:
+    return dict(Region.objects.filter(division=Division.POLICE_UNIT).values_list("code", "name"))
+
+
+def shown(value: int | str, threshold: int) -> str:
+    if value == "primary":
+        return f"< {threshold}"
+    if value == "secondary":
+        return "x"
+    return number_format(value)
+
+
+@dataclass
+class ShownTable:
+    key: str
+    title: str
+    years: list[int]
+    rows: list[tuple[str, list[str]]]
+    total: list[str]
+    multi_valued: bool
+    total_label: str
+
+
+def shown_tables(
+    release: StatisticsRelease, *, years: list[int] | None = None, keys: list[str] | None = None
+) -> list[ShownTable]:
+    regions = police_units()
+    chosen_years = years or release.years
+    result = []
+    for table in release.tables:
+        if keys and table["key"] not in keys:
+            continue
+        columns = [table["years"].index(y) for y in chosen_years if y in table["years"]]
+        rows = [
+            (
+                category_label(table["key"], row["category"], regions),
+                [shown(row["values"][i], release.threshold) for i in columns],
+            )
+            for row in table["rows"]
+        ]
+        result.append(
+            ShownTable(
+                key=table["key"],
+                title=str(TABLE_TITLES.get(table["key"], table["title"])),
+                years=[table["years"][i] for i in columns],
+                rows=rows,
+                total=[shown(table["total"][i], release.threshold) for i in columns],
+                multi_valued=table["multi_valued"],
+                total_label=_("Registrations")
+                if table["total_of"] == "registrations"
+                else _("Persons"),
+            )
+        )
+    return result
+
+
+def _table(release: StatisticsRelease, key: str) -> dict[str, Any] | None:
+    return next((t for t in release.tables if t["key"] == key), None)
+
+
+def trend_chart(release: StatisticsRelease, years: list[int]) -> Chart:
+    table = _table(release, "sex")
+    items: list[tuple[str, float | None]] = []
+    if table:
+        for year in years:
+            value = table["total"][table["years"].index(year)]
+            items.append((str(year), value if isinstance(value, int) else None))
+    return bar_chart(_("Registered persons per year"), items)
+
+
+def minor_share_chart(release: StatisticsRelease, years: list[int]) -> Chart:
+    """Share of minors among persons with a known age or minor status, per year (in %)."""
+    table = _table(release, "minor")
+    items: list[tuple[str, float | None]] = []
+    if table:
+        rows = {row["category"]: row["values"] for row in table["rows"]}
+        for year in years:
+            i = table["years"].index(year)
+            minors, adults = rows.get("minor", [0] * 99)[i], rows.get("adult", [0] * 99)[i]
+            if isinstance(minors, int) and isinstance(adults, int) and minors + adults:
+                items.append((str(year), round(100 * minors / (minors + adults), 1)))
+            else:
+                items.append((str(year), None))
+    return bar_chart(_("Share of minors (%), where known"), items)
+
+
+def category_chart(release: StatisticsRelease, key: str, year: int) -> Chart:
+    """Persons per category in one year; hidden counts are left out of the chart."""
+    table = _table(release, key)
+    title = f"{TABLE_TITLES.get(key, key)}, {year}"
+    if table is None or year not in table["years"]:
+        return bar_chart(title, [])
+    i = table["years"].index(year)
+    regions = police_units() if key == "region" else {}
+    items: list[tuple[str, float | None]] = [
+        (
+            category_label(key, row["category"], regions),
+            row["values"][i] if isinstance(row["values"][i], int) else None,
+        )
+        for row in table["rows"]
+    ]
+    return bar_chart(title, items)
+
+
+def export_rows(tables: list[ShownTable]) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for table in tables:
+        for label, values in table.rows:
+            rows.extend(
+                [table.title, label, str(year), value]
+                for year, value in zip(table.years, values, strict=True)
+            )
+        rows.extend(
+            [table.title, table.total_label, str(year), value]
+            for year, value in zip(table.years, table.total, strict=True)
+        )
+    return rows
