@@ -624,8 +624,17 @@ def _load_demo_registry_history() -> None:
         keys = pseudonymise(
             key=settings.BAKEN_PSEUDONYM_KEY.encode(),
             key_version="demo",
-            **{c: row[c] for c in ("given_name", "surname", "date_of_birth", "sex",
-                                    "nationality", "country_of_birth")},
+            **{
+                c: row[c]
+                for c in (
+                    "given_name",
+                    "surname",
+                    "date_of_birth",
+                    "sex",
+                    "nationality",
+                    "country_of_birth",
+                )
+            },
         )
         birth_year = int(keys.pop("birth_year")) if keys["birth_year"] else None
         nationality = row["country_of_birth"]
