@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 RESULTS = Path(__file__).resolve().parent / "results" / "linkage.txt"
+QUALITY = Path(__file__).resolve().parents[1] / "baken" / "registry" / "data" / "linkage_quality.json"
 KEY = b"benchmark-key-not-secret-0123456789abcdef"
 PLAIN_FIELDS = ("given_name", "surname", "date_of_birth", "sex", "nationality", "country_of_birth")
 
@@ -216,6 +217,40 @@ def main() -> None:
         lines.append(done.stdout.strip().splitlines()[-1])
         print(lines[-1], flush=True)
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_quality(lines[1:])
+
+
+def write_quality(lines: list[str]) -> None:
+    """The measured error rates, for the estimation page's statement of assumptions."""
+    import json
+    import re
+
+    sizes = []
+    for line in lines:
+        found = re.match(
+            r"(\d+) records.*?pseudonymised: precision ([\d.]+) recall ([\d.]+) F1 ([\d.]+)", line
+        )
+        if found:
+            sizes.append(
+                {
+                    "records": int(found[1]),
+                    "precision": float(found[2]),
+                    "recall": float(found[3]),
+                    "f1": float(found[4]),
+                }
+            )
+    QUALITY.write_text(
+        json.dumps(
+            {
+                "source": "bench/linkage.py (bench/results/linkage.txt); pairwise, synthetic "
+                "registrations at the generator's default error rates",
+                "sizes": sizes,
+            },
+            indent=2,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,8 @@ from pathlib import Path
 import numpy as np
 import statsmodels.api as sm
 from scipy.optimize import linprog
-from scipy.stats import norm, poisson
+from scipy.special import pdtr, pdtrc
+from scipy.stats import norm
 from statsmodels.tools.sm_exceptions import PerfectSeparationWarning
 
 Term = tuple[int, ...]  # an interaction: two or more lists
@@ -138,10 +139,31 @@ def mle_exists(x: np.ndarray, y: np.ndarray) -> bool:
     return bool(result.success and -result.fun > 1e-9)
 
 
+_SUPPORT_CACHE: dict[tuple[object, ...], bool] = {}
+
+
+def _exists_for_support(
+    pairs: tuple[Term, ...],
+    cells: tuple[tuple[int, ...], ...],
+    support: tuple[bool, ...],
+    x: np.ndarray,
+) -> bool:
+    key = (pairs, cells, support)
+    if key not in _SUPPORT_CACHE:
+        if len(_SUPPORT_CACHE) > 100_000:
+            _SUPPORT_CACHE.clear()
+        _SUPPORT_CACHE[key] = mle_exists(x, np.array(support, dtype=float))
+    return _SUPPORT_CACHE[key]
+
+
 def fit_model(table: Table, pairs: tuple[Term, ...] = ()) -> Fit | None:
     """Fit main effects plus `pairs`; None when the model is not identifiable or has no MLE."""
     x, y, cells = _design(table, pairs)
-    if np.linalg.matrix_rank(x) < x.shape[1] or not mle_exists(x, y):
+    if np.linalg.matrix_rank(x) < x.shape[1]:
+        return None
+    # With every cell observed the MLE exists. Otherwise it depends only on which cells are
+    # empty (the support of y), so the answer is cached per model and pattern of empty cells.
+    if (y <= 0).any() and not _exists_for_support(pairs, tuple(cells), tuple(y > 0), x):
         return None
     with np.errstate(divide="ignore", invalid="ignore"), warnings.catch_warnings():
         # A saturated model has no residual degrees of freedom; its scale is not used here.
@@ -161,8 +183,8 @@ def fit_model(table: Table, pairs: tuple[Term, ...] = ()) -> Fit | None:
 
 def _tail_probability(observed: int, expected: float) -> float:
     """Two-sided Poisson tail probability of `observed` given its expectation."""
-    upper = float(poisson.sf(observed - 1, expected))  # P(X >= observed)
-    lower = float(poisson.cdf(observed, expected))  # P(X <= observed)
+    upper = float(pdtrc(observed - 1, expected)) if observed > 0 else 1.0  # P(X >= observed)
+    lower = float(pdtr(observed, expected))  # P(X <= observed)
     return min(1.0, 2 * min(upper, lower))
 
 
@@ -312,27 +334,27 @@ def bca_bootstrap(
     if estimate is None:
         raise TableError("the model cannot be fitted to the observed table")
     jobs = [(table.lists, histories, [int(c) for c in row], selection) for row in draws]
+    # The delete-one jackknife (one table per observed history) runs in the same pool.
+    leave_out = []
+    for index in range(len(histories)):
+        reduced = [int(c) for c in counts]
+        reduced[index] -= 1
+        leave_out.append((table.lists, histories, reduced, selection))
     results: list[float | None] = []
     with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
-        for done, value in enumerate(pool.map(_replicate, jobs, chunksize=16), start=1):
+        for done, value in enumerate(pool.map(_replicate, jobs, chunksize=8), start=1):
             results.append(value)
-            if progress is not None and (done % 50 == 0 or done == replicates):
+            if progress is not None and (done % 25 == 0 or done == replicates):
                 progress(done, replicates)
+        jackknife = list(pool.map(_replicate, leave_out, chunksize=4))
     boot = np.array([v for v in results if v is not None])
     if len(boot) < replicates // 2:
         raise TableError("too many bootstrap replicates could not be fitted")
-    below = (boot < estimate).mean() + 0.5 * (boot == estimate).mean()
+    # As SparseMSE's bcaconfvalues: z0 from the share of replicates below the estimate.
+    below = float((boot < estimate).mean())
     z0 = float(norm.ppf(min(max(below, 1e-6), 1 - 1e-6)))
-    weights, leave_one_out = [], []
-    for index, history in enumerate(histories):
-        reduced = dict(table.counts)
-        reduced[history] -= 1
-        if not reduced[history]:
-            del reduced[history]
-        value = _total(Table(lists=table.lists, counts=reduced), selection)
-        if value is not None:
-            weights.append(int(counts[index]))
-            leave_one_out.append(value)
+    weights = [int(counts[i]) for i, value in enumerate(jackknife) if value is not None]
+    leave_one_out = [value for value in jackknife if value is not None]
     w, theta = np.array(weights, dtype=float), np.array(leave_one_out)
     mean = float((w * theta).sum() / w.sum())
     spread = float((w * (mean - theta) ** 2).sum())
@@ -341,7 +363,7 @@ def bca_bootstrap(
     def limit(alpha: float) -> float:
         z = norm.ppf(alpha)
         adjusted = norm.cdf(z0 + (z0 + z) / (1 - acceleration * (z0 + z)))
-        return float(np.quantile(boot, adjusted))
+        return float(np.quantile(boot, adjusted, method="median_unbiased"))  # R's type 8
 
     return BootstrapInterval(
         low=limit(0.025),

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from typing import Any
 
 from django import forms
@@ -13,13 +14,25 @@ from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
+from baken.lib.charts import band_chart
 from baken.lib.csv_export import csv_response
 from baken.registry import linking
+from baken.registry.estimates import (
+    MAX_LISTS,
+    MIN_LISTS,
+    YearEstimate,
+    capture_table,
+    default_grouping,
+    estimate_years,
+    linkage_quality,
+    table_csv,
+)
 from baken.registry.models import (
     CandidatePair,
     LinkageRun,
     Registration,
     Source,
+    SourceKind,
     StatisticsRelease,
 )
 from baken.registry.presentation import (
@@ -32,7 +45,7 @@ from baken.registry.presentation import (
     shown_tables,
     trend_chart,
 )
-from baken.registry.publishing import publish
+from baken.registry.publishing import publish, registrations_frame
 from baken.registry.report_pdf import annual_report_pdf
 from baken.registry.spreadsheet import workbook
 from baken.registry.upload import import_csv
@@ -97,9 +110,11 @@ def upload_view(request: HttpRequest) -> HttpResponse:
 @role_required(Role.REGISTRY_ANALYST)
 def overview_view(request: HttpRequest) -> HttpResponse:
     active = linking.active_registrations()
+    release = StatisticsRelease.objects.first()  # recounted after every re-link and decision
     context = {
         "registrations": active.count(),
-        "persons": active.exclude(person_key="").values("person_key").distinct().count(),
+        "persons": release.persons if release else active.values("person_key").distinct().count(),
+        "counted_at": release.created_at if release else None,
         "unlinked": active.filter(person_key="").count(),
         "to_review": linking.uncertain_pairs().count(),
         "last_run": LinkageRun.objects.exclude(finished_at=None).first(),
@@ -360,4 +375,118 @@ def report_pdf_view(request: HttpRequest, year: int) -> HttpResponse:
     )
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="baken-report-{year}.pdf"'
+    return response
+
+
+LIST_CHOICES = [
+    ("police", gettext_lazy("Police")),
+    ("kmar", gettext_lazy("KMar")),
+    ("labour_inspectorate", gettext_lazy("Labour inspectorate (NLA)")),
+    ("care_coordinator", gettext_lazy("Zorgcoördinatie")),
+    ("care", gettext_lazy("Care and shelter")),
+    ("other", gettext_lazy("Other")),
+    ("", gettext_lazy("Leave out")),
+]
+STRATUM_CHOICES = [
+    ("", gettext_lazy("All persons")),
+    ("minor", gettext_lazy("Minors")),
+    ("adult", gettext_lazy("Adults")),
+    ("form:sexual-domestic", gettext_lazy("Sexual exploitation (domestic)")),
+    ("form:sexual-cross-border", gettext_lazy("Sexual exploitation (cross-border)")),
+    ("form:labour", gettext_lazy("Labour exploitation")),
+    ("form:criminal", gettext_lazy("Criminal exploitation")),
+]
+
+
+class EstimationForm(forms.Form):
+    start = forms.IntegerField(label=gettext_lazy("From year"), required=False)
+    end = forms.IntegerField(label=gettext_lazy("Up to and including year"), required=False)
+    stratum = forms.ChoiceField(
+        label=gettext_lazy("Persons"), choices=STRATUM_CHOICES, required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for kind, label in SourceKind.choices:
+            self.fields[f"list_{kind}"] = forms.ChoiceField(
+                label=gettext_lazy("List for: %(kind)s") % {"kind": label},
+                choices=LIST_CHOICES,
+                required=False,
+                initial=default_grouping()[kind],
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError(_("The first year lies after the last."))
+        lists = {data.get(f"list_{kind}") for kind in SourceKind.values} - {""}
+        if not MIN_LISTS <= len(lists) <= MAX_LISTS:
+            raise forms.ValidationError(
+                _("Group the sources into %(low)d to %(high)d lists; now %(n)d.")
+                % {"low": MIN_LISTS, "high": MAX_LISTS, "n": len(lists)}
+            )
+        return data
+
+    def grouping(self) -> dict[str, str]:
+        if not (self.is_bound and self.is_valid()):
+            return default_grouping()
+        return {kind: self.cleaned_data[f"list_{kind}"] for kind in SourceKind.values}
+
+
+@role_required(Role.REGISTRY_ANALYST)
+def estimation_view(request: HttpRequest) -> HttpResponse:
+    release = _release_or_none()
+    years = release.years if release and release.years else []
+    form = EstimationForm(request.GET or None, initial={"start": years[0] if years else None})
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    start = data.get("start") or (years[0] if years else 0)
+    end = data.get("end") or (years[-1] if years else 0)
+    chosen = [y for y in years if start <= y <= end]
+    grouping, stratum = form.grouping(), data.get("stratum") or ""
+    results = _list_names(
+        estimate_years(years=chosen, grouping=grouping, stratum=stratum) if chosen else []
+    )
+    chart = band_chart(
+        _("Registered and estimated persons per year"),
+        [(str(r.year), r.registered, r.estimate, r.low, r.high) for r in results],
+    )
+    context = {
+        "form": form,
+        "results": results,
+        "chart": chart,
+        "quality": linkage_quality(),
+        "query": request.GET.urlencode(),
+        "lists": [str(label) for value, label in LIST_CHOICES if value in grouping.values()],
+    }
+    return render(request, "registry/estimation.html", context)
+
+
+def _list_names(results: list[YearEstimate]) -> list[YearEstimate]:
+    """The model terms with the lists' names in the user's language ("Politie + KMar")."""
+    labels = {value: str(label) for value, label in LIST_CHOICES}
+
+    def named(term: str) -> str:
+        return " + ".join(labels.get(name, name) for name in term.split(":"))
+
+    return [replace(r, model=[named(term) for term in r.model]) for r in results]
+
+
+@role_required(Role.REGISTRY_ANALYST)
+def capture_table_view(request: HttpRequest) -> HttpResponse:
+    """The capture table of the chosen period, for `baken estimate --bootstrap`."""
+    user = acting_user(request)
+    form = EstimationForm(request.GET or None)
+    release = _release_or_none()
+    years = release.years if release and release.years else []
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    start, end = data.get("start") or 0, data.get("end") or 9999
+    table = capture_table(
+        registrations_frame(),
+        years=[y for y in years if start <= y <= end],
+        grouping=form.grouping(),
+        stratum=data.get("stratum") or "",
+    )
+    log_access(event=AuditEvent.EXPORT, user=user, request=request, object_type="capture_table")
+    response = HttpResponse(table_csv(table), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="capture-table.csv"'
     return response

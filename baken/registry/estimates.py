@@ -1,0 +1,143 @@
+"""Estimating the unregistered from the registry's own linked data: capture tables over a period,
+with the sources grouped into lists, optionally for one stratum, and an estimate per year."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from baken.registry.estimation import Table, TableError, stepwise, summarise
+from baken.registry.models import SourceKind
+from baken.registry.publishing import registrations_frame
+from baken.registry.statistics import memberships, person_years
+
+QUALITY_FILE = Path(__file__).resolve().parent / "data" / "linkage_quality.json"
+MIN_LISTS, MAX_LISTS = 3, 6
+STRATA = {
+    "": "",
+    "minor": "minor",
+    "adult": "adult",
+    "form:sexual-domestic": "sexual-domestic",
+    "form:sexual-cross-border": "sexual-cross-border",
+    "form:labour": "labour",
+    "form:criminal": "criminal",
+}
+
+
+def default_grouping() -> dict[str, str]:
+    """Each kind of source its own list; small kinds together."""
+    return {
+        SourceKind.POLICE: "police",
+        SourceKind.KMAR: "kmar",
+        SourceKind.LABOUR_INSPECTORATE: "labour_inspectorate",
+        SourceKind.CARE_COORDINATOR: "care_coordinator",
+        SourceKind.YOUTH_CARE: "care",
+        SourceKind.SHELTER: "care",
+        SourceKind.OTHER: "other",
+    }
+
+
+@dataclass(frozen=True)
+class YearEstimate:
+    year: int
+    registered: int
+    estimate: float | None
+    low: float | None
+    high: float | None
+    model: list[str]
+    problem: str = ""
+
+
+def _persons_in_stratum(frame: pd.DataFrame, stratum: str) -> pd.DataFrame:
+    """(person_key, year) pairs in the stratum."""
+    with_year = frame.assign(year=pd.to_datetime(frame["reported_on"]).dt.year)
+    if stratum.startswith("form:"):
+        forms = memberships(with_year, "form")
+        chosen = forms[forms["form"] == stratum.removeprefix("form:")]
+        return chosen[["person_key", "year"]].drop_duplicates()
+    years = person_years(frame)
+    if stratum in ("minor", "adult"):
+        years = years[years["minor"] == stratum]
+    return years[["person_key", "year"]]
+
+
+def capture_table(
+    frame: pd.DataFrame, *, years: list[int], grouping: dict[str, str], stratum: str = ""
+) -> Table:
+    """Persons seen in the period (once, whatever the year), by the lists that saw them."""
+    lists = tuple(sorted({name for name in grouping.values() if name}))
+    data = frame.assign(year=pd.to_datetime(frame["reported_on"]).dt.year)
+    data = data[data["year"].isin(years)]
+    data = data.assign(list=data["source_kind"].map(grouping).fillna(""))
+    data = data[data["list"] != ""]
+    if stratum:
+        in_stratum = _persons_in_stratum(frame, stratum)
+        keep = in_stratum[in_stratum["year"].isin(years)]["person_key"].unique()
+        data = data[data["person_key"].isin(keep)]
+    seen: dict[str, set[str]] = {}
+    for person, name in zip(data["person_key"], data["list"], strict=True):
+        seen.setdefault(str(person), set()).add(str(name))
+    counts: dict[tuple[int, ...], int] = {}
+    for names in seen.values():
+        history = tuple(int(name in names) for name in lists)
+        counts[history] = counts.get(history, 0) + 1
+    return Table(lists=lists, counts=counts)
+
+
+def estimate_years(
+    *, years: list[int], grouping: dict[str, str], stratum: str = "", threshold: float = 0.02
+) -> list[YearEstimate]:
+    frame = registrations_frame()
+    results = []
+    for year in years:
+        table = capture_table(frame, years=[year], grouping=grouping, stratum=stratum)
+        active = [name for i, name in enumerate(table.lists) if any(h[i] for h in table.counts)]
+        if len(active) < MIN_LISTS:
+            results.append(
+                YearEstimate(year, table.observed, None, None, None, [], "too_few_lists")
+            )
+            continue
+        table = Table(
+            lists=tuple(active),
+            counts=_project(table, active),
+        )
+        try:
+            result = summarise(table, stepwise(table, threshold=threshold))
+        except TableError:
+            results.append(YearEstimate(year, table.observed, None, None, None, [], "no_fit"))
+            continue
+        results.append(
+            YearEstimate(
+                year, table.observed, result.estimate, result.ci_low, result.ci_high, result.model
+            )
+        )
+    return results
+
+
+def _project(table: Table, active: list[str]) -> dict[tuple[int, ...], int]:
+    positions = [table.lists.index(name) for name in active]
+    counts: dict[tuple[int, ...], int] = {}
+    for history, count in table.counts.items():
+        key = tuple(history[i] for i in positions)
+        counts[key] = counts.get(key, 0) + count
+    return counts
+
+
+def table_csv(table: Table) -> str:
+    lines = [",".join([*table.lists, "count"])]
+    lines += [
+        ",".join([*(str(x) for x in history), str(count)])
+        for history, count in sorted(table.counts.items(), reverse=True)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def linkage_quality() -> dict[str, Any]:
+    """The pairwise error rates measured by bench/linkage.py (written there, read here)."""
+    try:
+        data: dict[str, Any] = json.loads(QUALITY_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data
