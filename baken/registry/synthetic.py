@@ -714,6 +714,65 @@ SURNAME_PARTS: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
 }
+# Given-name parts per nationality (female starts, female ends, male starts, male ends): real
+# registers have hundreds of given names per group, with a few very common ones; half of the
+# names come from the lists above (the common ones), half from these parts (the long tail).
+GIVEN_PARTS: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {
+    "NL": (
+        ["Lie", "Ma", "Sa", "Ro", "Fe", "Ja", "Ni", "Ka", "Li", "Mi", "El", "An", "Ti", "Ve"],
+        ["ke", "ra", "nne", "sa", "ntje", "na", "ne", "lotte", "mke", "rte", "lie", "ra"],
+        ["Bas", "Jo", "Wou", "Ri", "Thij", "Ma", "Pie", "Ge", "Ste", "Wi", "Ma", "Ro", "Da"],
+        ["ter", "ris", "rt", "ck", "s", "rten", "n", "lco", "f", "llem", "rijn", "b", "an"],
+    ),
+    "NG": (
+        ["Chi", "Ada", "Ngo", "Ife", "Ama", "Oso", "Eki", "Uyi", "Ese", "Obi", "Nne"],
+        ["oma", "eze", "zi", "oma", "ka", "se", "anem", "nosa", "ohi", "ageli", "ka"],
+        ["Chi", "Osa", "Uche", "Eme", "Ike", "Obi", "Olu", "Ose", "Ede", "Aye"],
+        ["nedu", "gie", "nna", "ka", "chukwu", "nna", "wale", "mwen", "mudia", "ni"],
+    ),
+    "RO": (
+        ["Lu", "Ro", "Ca", "Da", "Ra", "Si", "Va", "Ne", "Oa", "Mi"],
+        ["minița", "xana", "rmen", "niela", "luca", "mona", "lentina", "li", "na", "rela"],
+        ["Cos", "Du", "Vio", "Iu", "Cri", "Se", "Va", "Ni", "Tu", "Li"],
+        ["tel", "mitru", "rel", "lian", "stian", "bastian", "sile", "colae", "dor", "viu"],
+    ),
+    "BG": (
+        ["Ve", "Ra", "Mi", "Ne", "Sve", "Tsve", "Zla", "Ka", "Bo", "Li"],
+        ["selina", "dostina", "lena", "li", "tla", "tanka", "tka", "lina", "yana", "liya"],
+        ["Bo", "Vla", "Kra", "Lyu", "Mla", "Ra", "Sve", "Tsve", "Zla", "Ve"],
+        ["yan", "dimir", "simir", "bomir", "den", "dko", "tlin", "tan", "tko", "selin"],
+    ),
+    "PL": (
+        ["Do", "Ju", "Ka", "Ma", "Be", "We", "Pa", "Mo", "Ha", "Il"],
+        ["rota", "styna", "rolina", "rta", "ata", "ronika", "ulina", "nika", "lina", "ona"],
+        ["Ja", "Bar", "Da", "Ma", "Ra", "Se", "Szy", "Ka", "Mi", "Do"],
+        ["rosław", "tosz", "riusz", "ciej", "fał", "bastian", "mon", "mil", "łosz", "minik"],
+    ),
+    "HU": (
+        ["Bog", "Ild", "Kin", "No", "Pi", "Ti", "Ág", "En", "Gyön", "Ma"],
+        ["lárka", "ikó", "ga", "émi", "roska", "mea", "nes", "ikő", "gyi", "rianna"],
+        ["Ba", "Csa", "Dá", "Fe", "Gyu", "Le", "Mik", "Sán", "Ti", "Zsolt"],
+        ["rnabás", "ba", "niel", "renc", "la", "vente", "lós", "dor", "bor", ""],
+    ),
+    "VN": (
+        ["Thi", "Ngoc", "Bich", "Kim", "Thu", "Hong", "My", "Phuong"],
+        [" Lan", " Hoa", " Mai", " Linh", " Trang", " Ha", " Van", " Yen"],
+        ["Van", "Duc", "Minh", "Quoc", "Huu", "Thanh", "Cong", "Xuan"],
+        [" Nam", " Hung", " Tuan", " Long", " Phong", " Son", " Hai", " Binh"],
+    ),
+    "ER": (
+        ["Sel", "Mer", "Fre", "Hi", "Ab", "Ki", "Sen", "Le", "Mi", "Ye"],
+        ["am", "hawit", "weini", "wet", "rehet", "dist", "ait", "moni", "lena", "rusalem"],
+        ["Ghe", "Tes", "Mu", "Ha", "Be", "Na", "Ye", "Ki", "Se", "Da"],
+        ["brehiwet", "faldet", "luberhan", "gos", "reket", "od", "mane", "bur", "mere", "niel"],
+    ),
+    "MA": (
+        ["Ik", "Ke", "Fa", "Ha", "Ra", "Za", "Na", "Ma", "Ou", "Ch"],
+        ["ram", "nza", "rida", "nane", "jae", "hra", "jat", "lak", "issal", "ama"],
+        ["Is", "Ab", "Ha", "Ta", "Mou", "Ou", "Za", "Kha", "Ya", "Na"],
+        ["mail", "delilah", "kim", "rik", "stafa", "ssama", "karia", "lid", "ssine", "bil"],
+    ),
+}
 NATIONALITY_WEIGHTS = {
     "NL": 0.45,
     "NG": 0.08,
@@ -893,14 +952,18 @@ def make_people(count: int, rng: random.Random, *, today: date) -> list[Person]:
             )
             middle = ""
         age_days = int(rng.triangular(10, 45, 17) * 365.25)
+        f_starts, f_ends, m_starts, m_ends = GIVEN_PARTS[nationality]
+        common = female if sex == "female" else male
+        starts_ends = (f_starts, f_ends) if sex == "female" else (m_starts, m_ends)
+        given = (
+            rng.choice(common)
+            if rng.random() < 0.5
+            else rng.choice(starts_ends[0]) + rng.choice(starts_ends[1])
+        )
         people.append(
             Person(
                 person_id=f"p{number + 1}",
-                given_name=" ".join(
-                    part
-                    for part in (middle, rng.choice(female if sex == "female" else male))
-                    if part
-                ),
+                given_name=" ".join(part for part in (middle, given) if part),
                 surname=surname,
                 date_of_birth=today - timedelta(days=age_days),
                 sex=sex,
