@@ -44,7 +44,7 @@ def load(records: int) -> float:
     from baken.registry.synthetic import registrations
     from baken.registry.tokens import issue_source
 
-    rng = random.Random(1)  # noqa: S311 - benchmark data
+    rng = random.Random(1)
     sources = [issue_source(name=f"Bron {i}", kind=KINDS[i % len(KINDS)])[0] for i in range(30)]
     started = time.perf_counter()
     batch = []

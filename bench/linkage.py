@@ -22,7 +22,9 @@ from typing import Any
 import pandas as pd
 
 RESULTS = Path(__file__).resolve().parent / "results" / "linkage.txt"
-QUALITY = Path(__file__).resolve().parents[1] / "baken" / "registry" / "data" / "linkage_quality.json"
+QUALITY = (
+    Path(__file__).resolve().parents[1] / "baken" / "registry" / "data" / "linkage_quality.json"
+)
 KEY = b"benchmark-key-not-secret-0123456789abcdef"
 PLAIN_FIELDS = ("given_name", "surname", "date_of_birth", "sex", "nationality", "country_of_birth")
 
