@@ -121,7 +121,7 @@ def main() -> None:
         ("statistics dashboard, region table", "/registry/statistics/?table=region"),
         ("CSV export of all tables", "/registry/statistics/export.csv?all=1"),
         ("annual report (HTML)", f"/registry/statistics/report/{release.years[-1]}/"),
-        ("registry overview (live person count)", "/registry/"),
+        ("registry overview", "/registry/"),
     ]:
         seconds, status = timed(client, url)
         lines.append(f"{label}: {seconds * 1000:.0f} ms (median of 5, HTTP {status})")
