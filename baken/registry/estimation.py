@@ -5,9 +5,10 @@ main effects and chosen two-list interactions; the unobserved count is exp(inter
 lists that never overlap has an interaction estimate of minus infinity: when such a pair is in the
 model, every cell containing both lists is dropped from the fit. Before a model is fitted, the
 existence of the MLE is checked with a linear program (Fienberg & Rinaldo) and the design must have
-full column rank. Stepwise selection adds, while the smallest two-sided Poisson tail probability of
-an observed pairwise overlap under the current fit is below the threshold, the pair with that
-probability (skipping pairs whose model fails the checks).
+full column rank. Stepwise selection adds, while the smallest Poisson tail probability (the
+smaller tail, not doubled, as SparseMSE's stepwisefit) of an observed pairwise overlap under the
+current fit is below the threshold, the pair with that probability (skipping pairs whose model
+fails the checks).
 """
 
 import csv
@@ -182,10 +183,11 @@ def fit_model(table: Table, pairs: tuple[Term, ...] = ()) -> Fit | None:
 
 
 def _tail_probability(observed: int, expected: float) -> float:
-    """Two-sided Poisson tail probability of `observed` given its expectation."""
+    """The smaller Poisson tail probability of `observed` given its expectation (as SparseMSE's
+    stepwisefit: min(P(X <= n), P(X >= n)), not doubled)."""
     upper = float(pdtrc(observed - 1, expected)) if observed > 0 else 1.0  # P(X >= observed)
     lower = float(pdtr(observed, expected))  # P(X <= observed)
-    return min(1.0, 2 * min(upper, lower))
+    return min(1.0, upper, lower)
 
 
 def stepwise(table: Table, *, threshold: float = 0.02) -> Fit:

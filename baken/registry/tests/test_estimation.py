@@ -132,3 +132,21 @@ def test_the_bootstrap_is_reproducible_whatever_the_number_of_workers() -> None:
     two = bca_bootstrap(table, Selection(), replicates=60, seed=7, workers=2)
     assert (one.low, one.high) == (two.low, two.high)
     assert one.low <= 268.8 <= one.high and one.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "low", "high"),
+    [("Korea", 123, 440), ("Kosovo", 12596, 16527), ("Western", 1293, 3672)],
+)
+def test_bca_limits_agree_with_the_reference_within_monte_carlo_error(
+    name: str, low: float, high: float
+) -> None:
+    """SparseMSE's 1000-replicate BCa limits (R's random stream, seed 1234). Ours use NumPy's
+    stream, so they can only agree within Monte Carlo error: a few per cent."""
+    from baken.registry.estimation import Selection, bca_bootstrap
+
+    table = read_table(DATA / f"{name}.csv")
+    interval = bca_bootstrap(table, Selection(), replicates=1000, seed=1234)
+    assert interval.low == pytest.approx(low, rel=0.08)
+    assert interval.high == pytest.approx(high, rel=0.08)
+    assert interval.failed == 0
