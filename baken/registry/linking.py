@@ -6,11 +6,14 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from baken.accounts.models import User
 from baken.audit.models import AuditEvent
@@ -130,27 +133,25 @@ def _linked_edges() -> Iterable[tuple[int, int]]:
 
 @transaction.atomic
 def recluster() -> int:
-    """Connected components over the linked pairs; each registration gets its person's key (the
-    smallest registration id in the person, so keys change only where persons change)."""
-    ids = list(active_registrations().values_list("pk", flat=True))
-    parent = {pk: pk for pk in ids}
-
-    def root(pk: int) -> int:
-        while parent[pk] != pk:
-            parent[pk] = parent[parent[pk]]
-            pk = parent[pk]
-        return pk
-
-    for left, right in _linked_edges():
-        if left in parent and right in parent:
-            a, b = root(left), root(right)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    keys = {pk: f"P{root(pk)}" for pk in ids}
+    """Connected components over the linked pairs (SciPy); each registration gets its person's
+    key, the smallest registration id in the person, so keys change only where persons change."""
+    current = dict(active_registrations().values_list("pk", "person_key"))
+    if not current:
+        return 0
+    ids = np.array(sorted(current))
+    position = {pk: i for i, pk in enumerate(ids.tolist())}
+    edges = [
+        (position[a], position[b]) for a, b in _linked_edges() if a in position and b in position
+    ]
+    rows = np.array([a for a, _b in edges], dtype=int)
+    cols = np.array([b for _a, b in edges], dtype=int)
+    graph = coo_matrix((np.ones(len(edges)), (rows, cols)), shape=(len(ids), len(ids)))
+    _count, component = connected_components(graph, directed=False)
+    smallest = np.full(len(ids), np.iinfo(np.int64).max)
+    np.minimum.at(smallest, component, ids)
+    keys = {int(pk): f"P{smallest[c]}" for pk, c in zip(ids, component, strict=True)}
     changed = [
-        Registration(pk=pk, person_key=keys[pk])
-        for pk, current in active_registrations().values_list("pk", "person_key")
-        if current != keys[pk]
+        Registration(pk=pk, person_key=key) for pk, key in keys.items() if current[pk] != key
     ]
     Registration.objects.bulk_update(changed, ["person_key"], batch_size=2000)
     return len(set(keys.values()))
