@@ -94,7 +94,7 @@ def create_registration(
     request: HttpRequest,
     data: RegistrationIn,
     idempotency_key: str = Header(  # type: ignore[type-arg]
-        ..., alias="Idempotency-Key", min_length=8, max_length=100
+        ..., alias="Idempotency-Key", min_length=8, max_length=100, pattern=r"^[\x21-\x7e]+$"
     ),
 ) -> Status[Registration]:
     _check_size(request)

@@ -12,8 +12,26 @@ Text100 = Annotated[str, StringConstraints(max_length=100, strip_whitespace=True
 FormCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{1,39}$")]
 
 
+def _contains_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_contains_nul(k) or _contains_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_contains_nul(v) for v in value)
+    return False
+
+
 class Strict(Schema):
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def no_nul_characters(cls, data: object) -> object:
+        """Text with a NUL character cannot be stored (PostgreSQL refuses it): a 422, not a 500."""
+        if _contains_nul(data):
+            raise ValueError("text fields may not contain NUL characters")
+        return data
 
 
 class Pseudonyms(Strict):

@@ -190,3 +190,17 @@ def test_an_oversized_request_is_refused(client: Client, source: tuple[Source, s
     response = post(client, source[1], payload(sector="x" * 70_000))
     assert response.status_code in (413, 422)
     assert not Registration.objects.exists()
+
+
+def test_text_with_a_nul_character_is_refused_not_a_server_error(
+    client: Client, source: tuple[Source, str]
+) -> None:
+    """PostgreSQL cannot store NUL in text; the API says so instead of failing (found by the
+    fuzz test)."""
+    _source, token = source
+    response = post(client, token, payload(sector="nagel\x00salon"))
+    assert response.status_code == 422
+    assert "NUL" in response.content.decode()
+    response = post(client, token, payload(), key="idem\x01key-0002")
+    assert response.status_code == 422
+    assert not Registration.objects.exists()
