@@ -275,9 +275,12 @@ def prepare(records: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=["bf_name"])
 
 
-def _quiet_splink() -> None:
-    for name in ("splink", "splink.internals"):
-        logging.getLogger(name).setLevel(logging.WARNING)
+def quiet_splink() -> None:
+    """Splink reports training details (and parameters it could not train for lack of pairs) on
+    its loggers; the command shows its own progress, so only errors get through."""
+    names = ["splink", *(n for n in logging.root.manager.loggerDict if n.startswith("splink."))]
+    for name in names:
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def link(
@@ -303,7 +306,7 @@ def link(
         clusters = pd.DataFrame({"record_id": frame["record_id"], "cluster_id": frame["record_id"]})
         return LinkageResult(clusters, _empty_pairs(), {}, timings)
 
-    _quiet_splink()
+    quiet_splink()
     db_api = DuckDBAPI()
     table = db_api.register(frame, table_name="registrations")
     linker = Linker(table, splink_settings(), log_level=None)

@@ -26,6 +26,7 @@ from baken.registry.linkage import (
     Progress,
     link,
     prepare,
+    quiet_splink,
     splink_settings,
 )
 from baken.registry.models import (
@@ -185,6 +186,7 @@ def link_new(registration: Registration) -> None:
         return
     frame = prepare(registration_frame([r, *candidates]))
     frame = _with_registry_term_frequencies(frame)
+    quiet_splink()
     db_api = DuckDBAPI()
     table = db_api.register(frame, table_name="arrival")
     linker = Linker(table, run.model, log_level=None)
