@@ -15,15 +15,6 @@ from baken.registry.statistics import memberships, person_years
 
 QUALITY_FILE = Path(__file__).resolve().parent / "data" / "linkage_quality.json"
 MIN_LISTS, MAX_LISTS = 3, 6
-STRATA = {
-    "": "",
-    "minor": "minor",
-    "adult": "adult",
-    "form:sexual-domestic": "sexual-domestic",
-    "form:sexual-cross-border": "sexual-cross-border",
-    "form:labour": "labour",
-    "form:criminal": "criminal",
-}
 
 
 def default_grouping() -> dict[str, str]:

@@ -14,6 +14,7 @@ fails the checks).
 import csv
 import itertools
 import math
+import multiprocessing
 import os
 import warnings
 from collections.abc import Callable
@@ -343,7 +344,12 @@ def bca_bootstrap(
         reduced[index] -= 1
         leave_out.append((table.lists, histories, reduced, selection))
     results: list[float | None] = []
-    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+    # forkserver: workers never inherit the threads (DuckDB, servers) of the calling process.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    with ProcessPoolExecutor(
+        max_workers=workers or os.cpu_count() or 1, mp_context=context
+    ) as pool:
         for done, value in enumerate(pool.map(_replicate, jobs, chunksize=8), start=1):
             results.append(value)
             if progress is not None and (done % 25 == 0 or done == replicates):

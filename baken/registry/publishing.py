@@ -5,7 +5,7 @@ from typing import Any
 import pandas as pd
 from django.db import transaction
 
-from baken.registry.disclosure import DEFAULT_THRESHOLD, Hidden, PublishedTable, protect
+from baken.registry.disclosure import DEFAULT_THRESHOLD, PublishedTable, protect
 from baken.registry.linking import active_registrations
 from baken.registry.models import StatisticsRelease
 from baken.registry.statistics import REGISTRATION_COLUMNS, registrations_per_source, release
@@ -72,6 +72,3 @@ def publish(*, threshold: int = DEFAULT_THRESHOLD) -> StatisticsRelease:
         years=years,
         tables=[_serialise(item) for item in published],
     )
-
-
-HIDDEN_VALUES = {str(Hidden.PRIMARY), str(Hidden.SECONDARY)}

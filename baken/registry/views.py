@@ -1,11 +1,9 @@
 from dataclasses import replace
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -18,25 +16,20 @@ from baken.lib.charts import band_chart
 from baken.lib.csv_export import csv_response
 from baken.registry import linking
 from baken.registry.estimates import (
-    MAX_LISTS,
-    MIN_LISTS,
     YearEstimate,
     capture_table,
-    default_grouping,
     estimate_years,
     linkage_quality,
     table_csv,
 )
+from baken.registry.forms import LIST_CHOICES, EstimationForm, StatisticsForm, UploadForm
 from baken.registry.models import (
     CandidatePair,
     LinkageRun,
     Registration,
-    Source,
-    SourceKind,
     StatisticsRelease,
 )
 from baken.registry.presentation import (
-    TABLE_TITLES,
     ShownTable,
     category_chart,
     export_rows,
@@ -49,32 +42,6 @@ from baken.registry.publishing import publish, registrations_frame
 from baken.registry.report_pdf import annual_report_pdf
 from baken.registry.spreadsheet import workbook
 from baken.registry.upload import import_csv
-
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-
-
-class UploadForm(forms.Form):
-    source = forms.ModelChoiceField(
-        label=gettext_lazy("Source"), queryset=Source.objects.filter(is_active=True)
-    )
-    file = forms.FileField(label=gettext_lazy("CSV file (made with baken pseudonymise)"))
-    default_forms = forms.CharField(
-        label=gettext_lazy(
-            "Form(s) of exploitation for rows without a 'forms' column (codes, comma-separated)"
-        ),
-        required=False,
-    )
-    default_reported_on = forms.DateField(
-        label=gettext_lazy("Date for rows without 'reported_on'"),
-        initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-
-    def clean_file(self) -> object:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(gettext_lazy("The file is larger than 10 MB."))
-        return upload
 
 
 @role_required(Role.REGISTRY_ANALYST)
@@ -207,32 +174,6 @@ LEVEL_LABELS = {
 }
 
 
-class StatisticsForm(forms.Form):
-    table = forms.ChoiceField(label=gettext_lazy("Table"), required=False)
-    start = forms.IntegerField(label=gettext_lazy("From year"), required=False)
-    end = forms.IntegerField(label=gettext_lazy("Up to and including year"), required=False)
-
-    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.years = years
-        field = self.fields["table"]
-        assert isinstance(field, forms.ChoiceField)  # noqa: S101
-        field.choices = [(key, title) for key, title in TABLE_TITLES.items()]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        start, end = data.get("start"), data.get("end")
-        if start is not None and end is not None and start > end:
-            raise forms.ValidationError(_("The first year lies after the last."))
-        return data
-
-    def chosen(self) -> tuple[str, list[int]]:
-        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        start = data.get("start") or (self.years[0] if self.years else 0)
-        end = data.get("end") or (self.years[-1] if self.years else 0)
-        return data.get("table") or "form", [y for y in self.years if start <= y <= end]
-
-
 def _release_or_none() -> StatisticsRelease | None:
     return StatisticsRelease.objects.first()
 
@@ -243,7 +184,7 @@ def statistics_view(request: HttpRequest) -> HttpResponse:
     if release is None or not release.years:
         return render(request, "registry/statistics.html", {"release": release})
     form = StatisticsForm(request.GET or None, years=release.years)
-    key, years = form.chosen()
+    key, years = form.chosen_table(), form.chosen_years()
     table = next(iter(shown_tables(release, years=years, keys=[key])), None)
     latest = years[-1] if years else release.years[-1]
     context = {
@@ -283,7 +224,7 @@ def _export_tables(request: HttpRequest) -> tuple[StatisticsRelease, list[ShownT
     if release is None or not release.years:
         raise Http404
     form = StatisticsForm(request.GET or None, years=release.years)
-    key, years = form.chosen()
+    key, years = form.chosen_table(), form.chosen_years()
     keys = None if request.GET.get("all") else [key]
     user = acting_user(request)
     log_access(
@@ -378,71 +319,14 @@ def report_pdf_view(request: HttpRequest, year: int) -> HttpResponse:
     return response
 
 
-LIST_CHOICES = [
-    ("police", gettext_lazy("Police")),
-    ("kmar", gettext_lazy("KMar")),
-    ("labour_inspectorate", gettext_lazy("Labour inspectorate (NLA)")),
-    ("care_coordinator", gettext_lazy("Zorgcoördinatie")),
-    ("care", gettext_lazy("Care and shelter")),
-    ("other", gettext_lazy("Other")),
-    ("", gettext_lazy("Leave out")),
-]
-STRATUM_CHOICES = [
-    ("", gettext_lazy("All persons")),
-    ("minor", gettext_lazy("Minors")),
-    ("adult", gettext_lazy("Adults")),
-    ("form:sexual-domestic", gettext_lazy("Sexual exploitation (domestic)")),
-    ("form:sexual-cross-border", gettext_lazy("Sexual exploitation (cross-border)")),
-    ("form:labour", gettext_lazy("Labour exploitation")),
-    ("form:criminal", gettext_lazy("Criminal exploitation")),
-]
-
-
-class EstimationForm(forms.Form):
-    start = forms.IntegerField(label=gettext_lazy("From year"), required=False)
-    end = forms.IntegerField(label=gettext_lazy("Up to and including year"), required=False)
-    stratum = forms.ChoiceField(
-        label=gettext_lazy("Persons"), choices=STRATUM_CHOICES, required=False
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for kind, label in SourceKind.choices:
-            self.fields[f"list_{kind}"] = forms.ChoiceField(
-                label=gettext_lazy("List for: %(kind)s") % {"kind": label},
-                choices=LIST_CHOICES,
-                required=False,
-                initial=default_grouping()[kind],
-            )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["start"] > data["end"]:
-            raise forms.ValidationError(_("The first year lies after the last."))
-        lists = {data.get(f"list_{kind}") for kind in SourceKind.values} - {""}
-        if not MIN_LISTS <= len(lists) <= MAX_LISTS:
-            raise forms.ValidationError(
-                _("Group the sources into %(low)d to %(high)d lists; now %(n)d.")
-                % {"low": MIN_LISTS, "high": MAX_LISTS, "n": len(lists)}
-            )
-        return data
-
-    def grouping(self) -> dict[str, str]:
-        if not (self.is_bound and self.is_valid()):
-            return default_grouping()
-        return {kind: self.cleaned_data[f"list_{kind}"] for kind in SourceKind.values}
-
-
 @role_required(Role.REGISTRY_ANALYST)
 def estimation_view(request: HttpRequest) -> HttpResponse:
     release = _release_or_none()
     years = release.years if release and release.years else []
-    form = EstimationForm(request.GET or None, initial={"start": years[0] if years else None})
-    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    start = data.get("start") or (years[0] if years else 0)
-    end = data.get("end") or (years[-1] if years else 0)
-    chosen = [y for y in years if start <= y <= end]
-    grouping, stratum = form.grouping(), data.get("stratum") or ""
+    form = EstimationForm(
+        request.GET or None, years=years, initial={"start": years[0] if years else None}
+    )
+    chosen, grouping, stratum = form.chosen_years(), form.grouping(), form.chosen_stratum()
     results = _list_names(
         estimate_years(years=chosen, grouping=grouping, stratum=stratum) if chosen else []
     )
@@ -475,16 +359,13 @@ def _list_names(results: list[YearEstimate]) -> list[YearEstimate]:
 def capture_table_view(request: HttpRequest) -> HttpResponse:
     """The capture table of the chosen period, for `baken estimate --bootstrap`."""
     user = acting_user(request)
-    form = EstimationForm(request.GET or None)
     release = _release_or_none()
-    years = release.years if release and release.years else []
-    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    start, end = data.get("start") or 0, data.get("end") or 9999
+    form = EstimationForm(request.GET or None, years=release.years if release else [])
     table = capture_table(
         registrations_frame(),
-        years=[y for y in years if start <= y <= end],
+        years=form.chosen_years(),
         grouping=form.grouping(),
-        stratum=data.get("stratum") or "",
+        stratum=form.chosen_stratum(),
     )
     log_access(event=AuditEvent.EXPORT, user=user, request=request, object_type="capture_table")
     response = HttpResponse(table_csv(table), content_type="text/csv; charset=utf-8")
