@@ -12,7 +12,7 @@ import django_stubs_ext
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from baken.lib.env import env_bool, env_int, env_list, env_secret, env_str
+from baken.lib.env import env_bool, env_choice, env_int, env_list, env_secret, env_str
 
 # Lets annotations such as forms.ModelChoiceField[Region] work at run time.
 django_stubs_ext.monkeypatch()
@@ -36,6 +36,10 @@ SALT_KEY = env_list("BAKEN_FIELD_KEY_SALTS", ["local-only-field-salt-change-me"]
 # Keyed blind index for searching encrypted names (HMAC-SHA256); changing it needs a re-index.
 BLIND_INDEX_KEY = env_secret("BAKEN_BLIND_INDEX_KEY", default=SECRET_KEY + ":blind-index")
 EMERGENCY_ACCESS_HOURS = env_int("BAKEN_EMERGENCY_ACCESS_HOURS", 12)
+
+# The side this deployment serves (baken/urls.py): an institution, the registry, or both (the
+# demo). An institution's workers then never load the registry's pages and libraries.
+BAKEN_SIDE = env_choice("BAKEN_SIDE", ("institution", "registry", "both"), "both")
 
 ALLOWED_HOSTS = env_list("BAKEN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("BAKEN_CSRF_TRUSTED_ORIGINS", [])
