@@ -7,3 +7,8 @@ class OperationsConfig(AppConfig):
 
     name = "baken.operations"
     verbose_name = _("Operations")
+
+    def ready(self) -> None:
+        from baken.lib.field_keys import use_shared_field_keys
+
+        use_shared_field_keys()
