@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "baken.accounts.middleware.IdleTimeoutMiddleware",
     "baken.lib.language.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -135,7 +136,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "baken.accounts.backends.UserWithOrganisationBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
@@ -155,9 +156,9 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 OTP_TOTP_ISSUER = "Baken"
 OTP_TOTP_THROTTLE_FACTOR = 1
 
-# Sessions end after BAKEN_SESSION_IDLE_MINUTES without a request.
+# Sessions end after BAKEN_SESSION_IDLE_MINUTES without a request. IdleTimeoutMiddleware renews
+# a session once a tenth of that has passed, instead of writing it on every request.
 SESSION_COOKIE_AGE = env_int("BAKEN_SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

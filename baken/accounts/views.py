@@ -28,6 +28,7 @@ from baken.accounts.access import (
     users_managed_by,
 )
 from baken.accounts.forms import InviteForm, LoginForm, TeamForm, TokenForm, UserAccessForm
+from baken.accounts.middleware import mark_renewed
 from baken.accounts.models import Role, User
 from baken.audit.models import AuditEvent, AuditOutcome
 from baken.audit.services import log_access
@@ -83,6 +84,7 @@ def _complete_login(request: HttpRequest, user: User, device: object) -> HttpRes
     target = request.session.get("pending_next") or ""
     login(request, user, backend=backend)
     otp_login(request, device)
+    mark_renewed(request.session)
     log_access(event=AuditEvent.LOGIN, user=user, request=request)
     return redirect(target or "home")
 
