@@ -2,8 +2,6 @@
 
 import time
 
-import qrcode
-import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -129,6 +127,8 @@ def enrol_view(request: HttpRequest) -> HttpResponse:
                 {"codes": codes, "continue_url": response["Location"]},
             )
         form.add_error("token", _("That code is not correct. Check the time on your phone."))
+    import qrcode.image.svg  # with Pillow: loaded by the few who enrol, not by every worker
+
     qr_svg = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
     context = {
         "form": form,
