@@ -36,6 +36,7 @@ import http.client
 import json
 import os
 import random
+import signal
 import statistics
 import struct
 import subprocess
@@ -57,6 +58,8 @@ SERVER = "postgres://postgres@127.0.0.1:5432"
 PORT = int(os.environ.get("BENCH_PORT", "8150"))
 CACHE_VERSION = "baken-bench-1"
 WORKERS = 3
+# As `baken serve` runs gunicorn (its --preload).
+PRELOAD = "--preload" in Path(ROOT / "baken/operations/management/commands/serve.py").read_text()
 
 
 # --- pages ------------------------------------------------------------------------------------
@@ -236,6 +239,7 @@ def gunicorn(
             str(workers),
             "--timeout",
             "300",
+            *(["--preload"] if PRELOAD else []),
             "--access-logfile",
             str(access_log),
             "--access-logformat",
@@ -567,9 +571,27 @@ def load(
     }
 
 
+def worker_pids(master: int) -> list[int]:
+    return [int(pid) for pid in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
+
+
+def first_answer(visitor: Actor, path: str, page: Page, since: float) -> float:
+    """Seconds from `since` until the server answers (requests wait in the listen queue)."""
+    while True:
+        try:
+            status, _b, _t = visitor.browser.get(path, page=page.label, phase="cold")
+            break
+        except OSError:
+            time.sleep(0.01)
+    if status != 200:
+        raise RuntimeError(f"cold start: HTTP {status}")
+    return time.perf_counter() - since
+
+
 def cold_start(database: str, cast: dict[str, Any], runs: int, side: str | None) -> dict[str, Any]:
     """Start gunicorn with one worker and time its answer to a youth worker's first page, a
-    youth's file (it decrypts most kinds of encrypted field)."""
+    youth's file (it decrypts most kinds of encrypted field); then stop that worker and time
+    the answer of the worker gunicorn starts in its place."""
     page = next(p for p in PAGES if p.label == "youth file (worker)")
     if cast["users"]["worker"][0]["username"] not in cast.setdefault("sessions", {}):
         with gunicorn(database, workers=1, side=side):
@@ -577,24 +599,25 @@ def cold_start(database: str, cast: dict[str, Any], runs: int, side: str | None)
             actor(cast, "worker", 0, 1)
     visitor = actor(cast, "worker", 0, 1)
     path, _data = visitor.fill(page)
-    times = []
+    times, replaced = [], []
     for _ in range(runs):
         with gunicorn(database, workers=1, side=side) as server:
-            while True:
-                try:
-                    status, _b, _t = visitor.browser.get(path, page=page.label, phase="cold")
-                    break
-                except OSError:
-                    time.sleep(0.01)
-            times.append(time.perf_counter() - server.started)
-            if status != 200:
-                raise RuntimeError(f"cold start: HTTP {status}")
+            times.append(first_answer(visitor, path, page, server.started))
+            (worker,) = worker_pids(server.process.pid)
+            stopped = time.perf_counter()
+            os.kill(worker, signal.SIGTERM)
+            while worker in worker_pids(server.process.pid):
+                time.sleep(0.005)
+            replaced.append(first_answer(visitor, path, page, stopped))
     session = visitor.browser.cookies.get("sessionid", "")
     phases = json.loads(internal("phases", database, session, path, side=side))
     return {
         "page": page.label,
+        "preload": PRELOAD,
         "first_response_s": [round(t, 2) for t in times],
         "median_s": round(statistics.median(times), 2),
+        "replaced_worker_s": [round(t, 2) for t in replaced],
+        "replaced_median_s": round(statistics.median(replaced), 2),
         "in_process": phases,
     }
 
@@ -931,6 +954,10 @@ def write_report(results: dict[str, Any], label: str) -> None:
         lines += [
             f"Cold start: from starting gunicorn (one worker) to its answer to {cold['page']}:"
             f" median {cold['median_s']} s of {cold['first_response_s']}.",
+            "  A worker replaced (stopped; gunicorn starts another"
+            + (", forked from the preloaded master)," if cold.get("preload") else "),")
+            + f" to the new worker's answer: median {cold.get('replaced_median_s', '-')} s of"
+            f" {cold.get('replaced_worker_s', '-')}.",
             f"  In one process: Django set-up {phase['django_setup_s']} s, URL conf"
             f" {phase['url_conf_s']} s, first request {phase['first_request_s']} s (with"
             f" {phase['key_derivations_in_first_request']} key derivations), the same again"
