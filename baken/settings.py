@@ -232,6 +232,14 @@ BAKEN_API_RATE = env_str("BAKEN_API_RATE", "120/m")
 # Where users reach Baken; used in links in e-mail sent by background commands.
 BASE_URL = env_str("BAKEN_BASE_URL", "http://127.0.0.1:8000")
 
+# Retention and the audit log's anchors outside the database (docs/operations.md).
+AUDIT_CHECKPOINT_DIR = env_str("BAKEN_AUDIT_CHECKPOINT_DIR", "")
+AUDIT_CHECKPOINT_MAILTO = env_list("BAKEN_AUDIT_CHECKPOINT_MAILTO", [])
+AUDIT_RETENTION_YEARS = env_int("BAKEN_AUDIT_RETENTION_YEARS", 5)
+YOUTH_FILE_RETENTION_YEARS = env_int("BAKEN_YOUTH_FILE_RETENTION_YEARS", 20)
+REGISTRY_RETENTION_YEARS = env_int("BAKEN_REGISTRY_RETENTION_YEARS", 10)
+REGISTRY_WITHDRAWN_GRACE_DAYS = env_int("BAKEN_REGISTRY_WITHDRAWN_GRACE_DAYS", 30)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
