@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "baken.registry",
     "baken.learning",
     "baken.insight",
+    "baken.retention",
     "baken.operations",
 ]
 
