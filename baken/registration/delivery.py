@@ -17,6 +17,7 @@ a POST must reach the configured address or fail loudly."""
 import http.client
 import json
 import logging
+import smtplib
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -269,13 +270,16 @@ def report_problem(*, kind: str, detail: str, now: datetime) -> DeliveryProblem:
     logger.error("registration sender stopped: %s (%s)", kind, detail)
     recipients = [user.email for user in functional_admins_waiting() if user.email]
     if recipients:
-        with translation.override(settings.LANGUAGE_CODE):
-            send_mail(
-                subject=_("Baken: registrations cannot reach the registry"),
-                message=f"{problem.explanation()}\n\n{settings.BASE_URL}",
-                from_email=None,
-                recipient_list=recipients,
-            )
+        try:
+            with translation.override(settings.LANGUAGE_CODE):
+                send_mail(
+                    subject=_("Baken: registrations cannot reach the registry"),
+                    message=f"{problem.explanation()}\n\n{settings.BASE_URL}",
+                    from_email=None,
+                    recipient_list=recipients,
+                )
+        except (smtplib.SMTPException, OSError):  # the home-page notice still shows it
+            logger.exception("could not e-mail the functional administrators")
     return problem
 
 

@@ -211,3 +211,22 @@ def test_a_401_from_a_fake_transport_parks_nothing(cast: Cast) -> None:
     assert {row.status for row in OutboundRegistration.objects.all()} == {DeliveryStatus.QUEUED}
     assert all(row.attempts == 0 for row in OutboundRegistration.objects.all())
     assert len(rows) == 2
+
+
+def test_a_mail_server_that_is_down_does_not_stop_the_sender(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import smtplib
+
+    from baken.registration import delivery
+    from baken.registration.models import DeliveryProblem
+
+    def refuse(**kwargs: Any) -> int:
+        raise smtplib.SMTPConnectError(421, "down")
+
+    monkeypatch.setattr(delivery, "send_mail", refuse)
+    queued(cast)
+
+    run = deliver_due(transport=lambda key, body: Reply(403, {}))
+
+    assert run.problem and DeliveryProblem.objects.get().resolved_at is None

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError, close_old_connections
+from django.db import close_old_connections
 
 from baken.registration.delivery import MAX_BACKOFF_SECONDS, deliver_due, http_transport
 
@@ -36,10 +36,10 @@ class Command(BaseCommand):
         while True:
             try:
                 run = deliver_due(transport=transport)
-            except DatabaseError:
+            except Exception:  # a database outage, say: the worker lives on, the rows wait
                 if options["once"]:
                     raise
-                logger.exception("registration sender: database error, trying again")
+                logger.exception("registration sender: round failed, trying again")
                 close_old_connections()
             else:
                 if run.delivered or run.retrying or run.needs_correction:
