@@ -111,7 +111,9 @@ def _sources(data: Any, where: str) -> tuple[Source, ...]:
         if not isinstance(title, str) or not title.strip():
             raise CatalogueError(f"{where}: every source needs a 'title'")
         if not isinstance(url, str) or (url and not url.startswith(("https://", "http://"))):
-            raise CatalogueError(f"{where}: source {title!r}: 'url' must be a web address (http or https)")
+            raise CatalogueError(
+                f"{where}: source {title!r}: 'url' must be a web address (http or https)"
+            )
         sources.append(Source(title=title.strip(), url=url))
     return tuple(sources)
 

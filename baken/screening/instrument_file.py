@@ -53,7 +53,8 @@ def check_instrument(definition: Any) -> list[str]:
             problems.append("bands: scores must be positive whole numbers, rising with the level")
     own_forms = definition.get("forms", {})
     if not isinstance(own_forms, dict) or not all(
-        isinstance(item, dict) and not _texts(item, ("name_nl", "name_en"), "") for item in own_forms.values()
+        isinstance(item, dict) and not _texts(item, ("name_nl", "name_en"), "")
+        for item in own_forms.values()
     ):
         problems.append("forms: each form of the instrument's own needs 'name_nl' and 'name_en'")
     sections = definition.get("sections")

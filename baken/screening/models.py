@@ -46,7 +46,7 @@ class Instrument(models.Model):
 
     @property
     def validation_status(self) -> str:
-        """"validated", "practice_list" or "unvalidated"; an instrument that does not say (such as
+        """ "validated", "practice_list" or "unvalidated"; an instrument that does not say (such as
         Baken's own 2026.1) is unvalidated."""
         return str((self.definition.get("validation") or {}).get("status", "unvalidated"))
 

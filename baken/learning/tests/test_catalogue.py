@@ -115,7 +115,9 @@ def test_feedback_that_does_not_say_why_is_refused(tmp_path: Path, bare: str) ->
         read_module(copy_module(tmp_path, {"questions": data["questions"]}))
 
 
-def test_the_meldcode_module_teaches_that_every_form_of_trafficking_of_minors_falls_under_it() -> None:
+def test_the_meldcode_module_teaches_that_every_form_of_trafficking_of_minors_falls_under_it() -> (
+    None
+):
     module = next(m for m in all_modules() if m.slug == "meldcode")
     assert "in elke vorm" in module.content_html.nl
     assert "in every form" in module.content_html.en

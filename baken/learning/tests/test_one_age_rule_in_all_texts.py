@@ -33,9 +33,11 @@ GUARDIAN_WORDS = re.compile(
 BOTH_WORDS = re.compile(r"\b(beiden|both|én|ook|tevens|too|also|as well)\b", re.I)
 
 # Age phrases, in the order they are tried; each gives the ages (0-17) the clause speaks of.
-RANGE = re.compile(r"\b(\d{1,2})\s*(?:tot en met|t/m|through|tot|to|–|-)\s*(\d{1,2})\b", re.I)
+RANGE = re.compile(r"\b(\d{1,2})\s*(?:tot en met|t/m|through|tot|to|\u2013|-)\s*(\d{1,2})\b", re.I)
 BELOW = re.compile(r"\b(?:onder(?:\s+de)?|under|jonger dan|younger than|below)\s+(\d{1,2})\b", re.I)
-FROM = re.compile(r"\b(?:vanaf|from|ouder dan|older than)\s+(\d{1,2})\b(?!\s*(?:tot|to|–|-)\s*\d)", re.I)
+FROM = re.compile(
+    r"\b(?:vanaf|from|ouder dan|older than)\s+(\d{1,2})\b(?!\s*(?:tot|to|\u2013|-)\s*\d)", re.I
+)
 AND_OLDER = re.compile(r"\b(\d{1,2})\s*(?:jaar\s+)?(?:en ouder|and older|years and older|\+)", re.I)
 
 
@@ -150,7 +152,8 @@ def project_texts() -> list[tuple[str, str]]:
 def contradictions(claims: list[Claim]) -> list[str]:
     return [
         f"{claim.where}: {claim.clause!r} says {sorted(claim.parties)} for ages "
-        f"{claim.ages.start}-{claim.ages.stop - 1}, the rule says {sorted(who_consents(age))} at {age}"
+        f"{claim.ages.start}-{claim.ages.stop - 1}, "
+        f"the rule says {sorted(who_consents(age))} at {age}"
         for claim in claims
         for age in claim.ages
         if claim.parties != who_consents(age)
@@ -160,7 +163,10 @@ def contradictions(claims: list[Claim]) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "wrong"),
     [
-        ("Registratie gebeurt met toestemming: vanaf 16 tekent de jongere, onder 16 de ouders.", True),
+        (
+            "Registratie gebeurt met toestemming: vanaf 16 tekent de jongere, onder 16 de ouders.",
+            True,
+        ),
         ("Consent: under 16 the parents sign.", True),
         ("Consent from 12 to 16: the youth alone.", True),
         ("Toestemming: onder 12 de ouders met gezag of de voogd, van 12 tot 16 beiden.", False),

@@ -92,7 +92,9 @@ def test_bakens_own_instrument_is_labelled_unvalidated_and_a_loaded_list_as_a_pr
         instrument=Instrument.objects.get(version="voorbeeld-ckm-signalen-1"),
         interval_days=91,
     )
-    screening = services.start_screening(youth=youth, by=cast.worker_a, request=None, reason="event")
+    screening = services.start_screening(
+        youth=youth, by=cast.worker_a, request=None, reason="event"
+    )
     services.save_answers(
         screening=screening,
         by=cast.worker_a,
