@@ -13,6 +13,7 @@ from baken.screening.scoring import LEVELS
 
 SECTION_KINDS = ("form", "general", "risk", "protective")
 VALIDATION_STATUSES = ("validated", "practice_list", "unvalidated")
+MAX_VERSION_LENGTH = 20  # Instrument.version
 
 
 def _texts(item: dict[str, Any], keys: tuple[str, ...], where: str) -> list[str]:
@@ -28,6 +29,8 @@ def check_instrument(definition: Any) -> list[str]:
     if not isinstance(definition, dict):
         return ["the file must hold one JSON object"]
     problems = _texts(definition, ("version", "name_nl", "name_en"), "instrument")
+    if len(str(definition.get("version", ""))) > MAX_VERSION_LENGTH:
+        problems.append(f"instrument: 'version' must be at most {MAX_VERSION_LENGTH} characters")
     try:
         date.fromisoformat(str(definition.get("published_on")))
     except ValueError:

@@ -52,7 +52,9 @@ def test_every_problem_in_an_instrument_file_is_named() -> None:
     definition["bands"] = {"elevated": 3, "some": 4}
     definition["sections"][1]["questions"][0]["weight"] = 0
     definition["sections"][2]["questions"][0]["code"] = "ckm-gedrag-1"
+    definition["version"] = "a-version-label-that-is-too-long"
     problems = " | ".join(check_instrument(definition))
+    assert "at most 20 characters" in problems
     assert "'validation' must say its 'status'" in problems
     assert "rising with the level" in problems
     assert "'weight' must be a whole number" in problems
@@ -62,7 +64,7 @@ def test_every_problem_in_an_instrument_file_is_named() -> None:
 @pytest.mark.django_db
 def test_load_instrument_adds_it_once_and_refuses_a_broken_file(tmp_path: Path) -> None:
     call_command("load_instrument", str(CKM))
-    instrument = Instrument.objects.get(version="voorbeeld-ckm-signalen-1")
+    instrument = Instrument.objects.get(version="ckm-voorbeeld-1")
     assert instrument.validation_status == "practice_list"
     with pytest.raises(CommandError, match="already loaded"):
         call_command("load_instrument", str(CKM))
@@ -89,7 +91,7 @@ def test_bakens_own_instrument_is_labelled_unvalidated_and_a_loaded_list_as_a_pr
         organisation=youth.organisation,
         by=cast.officer_a,
         request=None,
-        instrument=Instrument.objects.get(version="voorbeeld-ckm-signalen-1"),
+        instrument=Instrument.objects.get(version="ckm-voorbeeld-1"),
         interval_days=91,
     )
     screening = services.start_screening(
