@@ -36,9 +36,9 @@ from baken.accounts.models import (
     Team,
     User,
 )
-from baken.audit.chain import GENESIS_HASH, digest_entry
+from baken.audit.chain import GENESIS_HASH, digest_entry, sign_head
 from baken.audit.models import AuditChainHead, AuditEntry
-from baken.audit.services import CHAINED_FIELDS, _chain_fields
+from baken.audit.services import CHAINED_FIELDS, _as_head, _chain_fields
 from baken.cases.models import EmergencyAccess, Guardian, RiskFactor, Youth, YouthNameDigest
 from baken.cases.name_search import index_digests
 from baken.learning.catalogue import all_modules
@@ -869,9 +869,10 @@ def _chain_audit(rows: list[AuditRow], built: Built) -> None:
             batch = []
     AuditEntry.objects.bulk_create(batch)
     written += len(batch)
-    AuditChainHead.objects.update_or_create(
-        id=1, defaults={"sequence": sequence, "entry_hash": previous}
-    )
+    head, _created = AuditChainHead.objects.get_or_create(id=1)
+    head.sequence, head.entry_hash = sequence, previous
+    head.mac = sign_head(_as_head(head), key=key).mac
+    head.save()
     assert len(CHAINED_FIELDS) == len(values) + 2
     built.add("audit entries", written)
 

@@ -10,5 +10,6 @@ class OperationsConfig(AppConfig):
 
     def ready(self) -> None:
         from baken.lib.field_keys import use_shared_field_keys
+        from baken.operations import checks  # noqa: F401 - registers the deploy checks
 
         use_shared_field_keys()
