@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "baken.learning",
     "baken.insight",
     "baken.operations",
+    "baken.home",
 ]
 
 MIDDLEWARE = [

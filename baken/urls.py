@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("baken.accounts.urls")),
     path("audit/", include("baken.audit.urls")),
     path("youths/", include("baken.cases.urls")),
+    path("youths/", include("baken.home.urls")),
     path("signals/", include("baken.signalling.urls")),
     path("screening/", include("baken.screening.urls")),
     path("partners/", include("baken.partners.urls")),

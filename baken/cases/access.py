@@ -17,6 +17,7 @@ from baken.audit.services import log_access
 from baken.cases.models import EmergencyAccess, Youth
 
 ORGANISATION_WIDE_ROLES = (Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST, Role.MANAGER)
+CASE_ROLES = (Role.YOUTH_WORKER, *ORGANISATION_WIDE_ROLES)
 
 
 def _in_institution(user: User) -> bool:

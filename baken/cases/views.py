@@ -7,9 +7,9 @@ from django.views.decorators.http import require_POST
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
-from baken.audit.models import AuditEvent
 from baken.cases import services
 from baken.cases.access import (
+    CASE_ROLES,
     emergency_accesses_for_review,
     get_youth_for_user,
     may_use_break_the_glass,
@@ -17,20 +17,6 @@ from baken.cases.access import (
     youths_visible_to,
 )
 from baken.cases.forms import BreakTheGlassForm, GuardianForm, ReviewForm, SearchForm, YouthForm
-from baken.cases.models import Youth
-from baken.cases.timeline import build_timeline
-from baken.meldcode.models import Status
-from baken.screening.forms import StartScreeningForm
-from baken.screening.models import ScreeningStatus
-from baken.screening.services import screening_schedule
-from baken.signalling.models import ExploitationForm
-
-CASE_ROLES = (
-    Role.YOUTH_WORKER,
-    Role.DESIGNATED_OFFICER,
-    Role.BEHAVIOURAL_SCIENTIST,
-    Role.MANAGER,
-)
 
 
 @role_required(*CASE_ROLES)
@@ -76,43 +62,8 @@ def youth_create_view(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("The case file has been opened."))
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "cases/youth_form.html", {"form": form, "creating": True})
-
-
-@role_required(*CASE_ROLES)
-def youth_detail_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
-    user = acting_user(request)
-    youth = get_youth_for_user(user, pseudonym, request=request)
-    form_code = request.GET.get("form", "")
-    schedule = screening_schedule(Youth.objects.filter(pk=youth.pk))
-    context = {
-        "youth": youth,
-        "timeline": build_timeline(youth, form_code=form_code),
-        "forms": ExploitationForm.objects.all(),
-        "form_code": form_code,
-        "guardians": youth.guardians.all(),
-        "screening_due": schedule[0].due if schedule else None,
-        "draft_screening": youth.screenings.filter(status=ScreeningStatus.DRAFT).first(),
-        "open_screening": youth.screenings.filter(
-            status=ScreeningStatus.AWAITING_NEXT_STEP
-        ).first(),
-        "start_screening_form": StartScreeningForm(),
-        "open_trajectory": youth.meldcode_trajectories.exclude(status=Status.CLOSED).first(),
-        "conferences": youth.case_conferences.prefetch_related("actions"),
-        "registration_tasks": youth.registration_tasks.filter(status="open"),
-        "registrations": youth.registrations.all(),
-    }
-    return render(request, "cases/youth_detail.html", context)
-
-
-@role_required(*CASE_ROLES)
-def youth_print_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
-    user = acting_user(request)
-    youth = get_youth_for_user(user, pseudonym, request=request, event=AuditEvent.EXPORT)
-    form_code = request.GET.get("form", "")
-    context = {"youth": youth, "timeline": build_timeline(youth, form_code=form_code)}
-    return render(request, "cases/youth_print.html", context)
 
 
 @role_required(Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER)
@@ -135,7 +86,7 @@ def youth_edit_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("The case file has been saved."))
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "cases/youth_form.html", {"form": form, "youth": youth})
 
 
@@ -147,7 +98,7 @@ def guardian_add_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.add_guardian(youth=youth, by=user, request=request, **form.cleaned_data)
         messages.success(request, _("The guardian has been added."))
-        return redirect("cases:detail", pseudonym=youth.pseudonym)
+        return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "cases/guardian_form.html", {"form": form, "youth": youth})
 
 
@@ -167,7 +118,7 @@ def break_the_glass_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
             messages.warning(
                 request, _("Emergency access granted for a limited time. It is being reviewed.")
             )
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "cases/break_the_glass.html", {"form": form, "youth": youth})
 
 

@@ -3,14 +3,19 @@ from django.db.models import Count, Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from baken.accounts.access import acting_user
+from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
-from baken.cases.access import youths_visible_to
+from baken.audit.models import AuditEvent
+from baken.cases.access import CASE_ROLES, get_youth_for_user, youths_visible_to
+from baken.cases.models import ExploitationForm, Youth
+from baken.home.timeline import build_timeline
 from baken.learning.progress import ModuleState
 from baken.learning.services import modules_for
 from baken.learning.views import TRAINEES
+from baken.meldcode.models import Status
 from baken.meldcode.services import reviews_due, stalled_reports
 from baken.registration.models import RegistrationTask, TaskStatus
+from baken.screening.forms import StartScreeningForm
 from baken.screening.models import Screening, ScreeningStatus
 from baken.screening.services import screening_schedule
 from baken.signalling.access import consultations_addressed_to
@@ -62,4 +67,40 @@ def home_view(request: HttpRequest) -> HttpResponse:
             if row.needs_attention
             or row.progress.state in (ModuleState.DUE_FOR_NEW_STAFF, ModuleState.REFRESHER_SOON)
         ]
-    return render(request, "home.html", context)
+    return render(request, "home/home.html", context)
+
+
+@role_required(*CASE_ROLES)
+def youth_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
+    """The youth's page: the case file with everything each app recorded, as one timeline."""
+    user = acting_user(request)
+    youth = get_youth_for_user(user, pseudonym, request=request)
+    form_code = request.GET.get("form", "")
+    schedule = screening_schedule(Youth.objects.filter(pk=youth.pk))
+    context = {
+        "youth": youth,
+        "timeline": build_timeline(youth, form_code=form_code),
+        "forms": ExploitationForm.objects.all(),
+        "form_code": form_code,
+        "guardians": youth.guardians.all(),
+        "screening_due": schedule[0].due if schedule else None,
+        "draft_screening": youth.screenings.filter(status=ScreeningStatus.DRAFT).first(),
+        "open_screening": youth.screenings.filter(
+            status=ScreeningStatus.AWAITING_NEXT_STEP
+        ).first(),
+        "start_screening_form": StartScreeningForm(),
+        "open_trajectory": youth.meldcode_trajectories.exclude(status=Status.CLOSED).first(),
+        "conferences": youth.case_conferences.prefetch_related("actions"),
+        "registration_tasks": youth.registration_tasks.filter(status="open"),
+        "registrations": youth.registrations.all(),
+    }
+    return render(request, "home/youth.html", context)
+
+
+@role_required(*CASE_ROLES)
+def youth_print_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
+    user = acting_user(request)
+    youth = get_youth_for_user(user, pseudonym, request=request, event=AuditEvent.EXPORT)
+    form_code = request.GET.get("form", "")
+    context = {"youth": youth, "timeline": build_timeline(youth, form_code=form_code)}
+    return render(request, "home/youth_print.html", context)

@@ -31,6 +31,8 @@ from baken.meldcode.models import (
 from baken.partners.models import Partner
 from baken.registration.models import Trigger
 from baken.registration.services import open_registration_task
+from baken.screening import services as screening_services
+from baken.screening.models import NextStep as ScreeningNextStep
 from baken.screening.models import Screening, ScreeningStatus
 from baken.signalling.models import Consultation, Signal
 
@@ -95,6 +97,21 @@ def start_trajectory(
         youth_pseudonym=youth.pseudonym,
     )
     return trajectory
+
+
+@transaction.atomic
+def continue_screening_in_meldcode(
+    *, screening: Screening, by: User, request: HttpRequest | None
+) -> Trajectory:
+    """An elevated or high screening closes with the meldcode as its next step: the youth's open
+    trajectory goes on, or a new one starts from this screening."""
+    screening_services.choose_next_step(
+        screening=screening, by=by, request=request, next_step=ScreeningNextStep.MELDCODE
+    )
+    open_trajectory = screening.youth.meldcode_trajectories.exclude(status=Status.CLOSED).first()
+    if open_trajectory is not None:
+        return open_trajectory
+    return start_trajectory(youth=screening.youth, by=by, request=request, screening=screening)
 
 
 FRAMEWORK_KEYS = ("suspicion", "unsafe", "can_help", "help_accepted")

@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.overview_view, name="overview"),
     path("settings/", views.policy_view, name="policy"),
     path("youth/<str:pseudonym>/start/", views.start_view, name="start"),
+    path(
+        "screening/<int:screening_id>/start/",
+        views.start_from_screening_view,
+        name="from_screening",
+    ),
     path("youth/<str:pseudonym>/conference/", views.conference_view, name="conference"),
     path("<int:trajectory_id>/", views.trajectory_view, name="trajectory"),
     path("report/<int:report_id>/feedback/", views.feedback_view, name="feedback"),

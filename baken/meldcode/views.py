@@ -22,6 +22,7 @@ from baken.meldcode.forms import (
 from baken.meldcode.models import STEP_NAMES, MeldcodePolicy, Status, Trajectory
 from baken.partners.directory import guidance_for, who_to_call
 from baken.partners.models import Partner, PartnerKind, Purpose
+from baken.screening.access import get_screening_for_user
 from baken.screening.models import ScreeningStatus
 
 WORKING_ROLES = (Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST)
@@ -91,7 +92,24 @@ def start_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("cases:detail", pseudonym=youth.pseudonym)
+        return redirect("home:youth", pseudonym=youth.pseudonym)
+    return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+
+
+@role_required(*WORKING_ROLES)
+@require_POST
+def start_from_screening_view(request: HttpRequest, screening_id: int) -> HttpResponse:
+    """The meldcode as the next step of an elevated or high screening."""
+    user = acting_user(request)
+    screening = get_screening_for_user(user, screening_id, request=request)
+    try:
+        trajectory = services.continue_screening_in_meldcode(
+            screening=screening, by=user, request=request
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("screening:detail", screening_id=screening.pk)
+    messages.success(request, _("The screening is closed; the meldcode is its next step."))
     return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
 
 
@@ -211,7 +229,7 @@ def conference_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
             _show_error(form, error)
         else:
             messages.success(request, _("The case conference has been recorded."))
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "meldcode/conference.html", {"form": form, "youth": youth})
 
 
@@ -222,7 +240,7 @@ def action_done_view(request: HttpRequest, action_id: int) -> HttpResponse:
     action = get_action_for_user(user, action_id, request=request)
     services.complete_action(action=action, by=user, request=request)
     messages.success(request, _("Marked as done."))
-    return redirect("cases:detail", pseudonym=action.conference.youth.pseudonym)
+    return redirect("home:youth", pseudonym=action.conference.youth.pseudonym)
 
 
 @role_required(Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST, Role.MANAGER)

@@ -86,7 +86,7 @@ def task_view(request: HttpRequest, task_id: int) -> HttpResponse:
         except ValidationError as error:
             _show_error(form, error)
         else:
-            return redirect("cases:detail", pseudonym=task.youth.pseudonym)
+            return redirect("home:youth", pseudonym=task.youth.pseudonym)
     policy = services.policy_for(task.youth.organisation)
     age = task.youth.age
     context = {
@@ -135,7 +135,7 @@ def resend_view(request: HttpRequest, outbound_id: int) -> HttpResponse:
             _show_error(form, error)
         else:
             messages.success(request, _("The corrected registration is queued again."))
-            return redirect("cases:detail", pseudonym=outbound.youth.pseudonym)
+            return redirect("home:youth", pseudonym=outbound.youth.pseudonym)
     return render(
         request,
         "registration/resend.html",

@@ -32,14 +32,14 @@ def start_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     form = StartScreeningForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the reason for this screening."))
-        return redirect("cases:detail", pseudonym=youth.pseudonym)
+        return redirect("home:youth", pseudonym=youth.pseudonym)
     try:
         screening = services.start_screening(
             youth=youth, by=user, request=request, reason=form.cleaned_data["reason"]
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("cases:detail", pseudonym=youth.pseudonym)
+        return redirect("home:youth", pseudonym=youth.pseudonym)
     return redirect("screening:fill", screening_id=screening.pk)
 
 
@@ -97,7 +97,7 @@ def detail_view(request: HttpRequest, screening_id: int) -> HttpResponse:
                 messages.success(
                     request, _("The next step has been recorded; the screening is closed.")
                 )
-                return redirect("cases:detail", pseudonym=screening.youth.pseudonym)
+                return redirect("home:youth", pseudonym=screening.youth.pseudonym)
     forms, modifiers, conflicts = result_lines(screening)
     context = {
         "screening": screening,
@@ -131,7 +131,7 @@ def event_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Recorded. An extra screening is now due within a week."))
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "screening/event.html", {"form": form, "youth": youth})
 
 

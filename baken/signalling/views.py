@@ -92,7 +92,7 @@ def record_signal_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("The signal has been recorded."))
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     title = _("Correct a signal") if corrects else _("Record a signal")
     return _signal_page(request, youth=youth, form=form, title=title, suggestions=suggestions)
 
@@ -123,7 +123,7 @@ def amend_signal_view(request: HttpRequest, signal_id: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("The signal has been changed."))
-            return redirect("cases:detail", pseudonym=signal.youth.pseudonym)
+            return redirect("home:youth", pseudonym=signal.youth.pseudonym)
     return _signal_page(
         request, youth=signal.youth, form=form, title=_("Change a signal"), suggestions=[]
     )
@@ -148,7 +148,7 @@ def daily_report_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
                 )
             else:
                 messages.success(request, _("The daily report has been saved."))
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "signalling/daily_report_form.html", {"form": form, "youth": youth})
 
 
@@ -168,7 +168,7 @@ def request_consultation_view(request: HttpRequest, pseudonym: str) -> HttpRespo
             form.add_error(None, error)
         else:
             messages.success(request, _("Your request for consultation has been sent."))
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "signalling/consultation_request.html", {"form": form, "youth": youth})
 
 
@@ -197,7 +197,7 @@ def consultation_view(request: HttpRequest, consultation_id: int) -> HttpRespons
                 form.add_error(None, error)
             else:
                 messages.success(request, _("The conclusion has been recorded."))
-                return redirect("cases:detail", pseudonym=consultation.youth.pseudonym)
+                return redirect("home:youth", pseudonym=consultation.youth.pseudonym)
     context = {"consultation": consultation, "form": form}
     return render(request, "signalling/consultation.html", context)
 

@@ -43,7 +43,7 @@ def test_access_to_a_case_file(
 ) -> None:
     user = getattr(cast, who)
 
-    response = client_for(user).get(reverse("cases:detail", args=[youth.pseudonym]))
+    response = client_for(user).get(reverse("home:youth", args=[youth.pseudonym]))
 
     assert response.status_code == status
     read = AuditEntry.objects.filter(
@@ -58,8 +58,8 @@ def test_a_missing_youth_and_another_organisations_youth_look_the_same(
     other = make_youth(cast.worker_b, teams=[cast.team_b1])
     client = client_for(cast.officer_a)
 
-    assert client.get(reverse("cases:detail", args=[other.pseudonym])).status_code == 404
-    assert client.get(reverse("cases:detail", args=["J-NONE-XIST"])).status_code == 404
+    assert client.get(reverse("home:youth", args=[other.pseudonym])).status_code == 404
+    assert client.get(reverse("home:youth", args=["J-NONE-XIST"])).status_code == 404
 
 
 def test_list_shows_only_own_team_to_a_worker(
@@ -83,7 +83,7 @@ def test_break_the_glass_needs_a_reason(client_for: ClientFor, cast: Cast, youth
     assert response.status_code == 200
     assert response.context["form"].errors["reason"]
     assert not EmergencyAccess.objects.exists()
-    assert client.get(reverse("cases:detail", args=[youth.pseudonym])).status_code == 404
+    assert client.get(reverse("home:youth", args=[youth.pseudonym])).status_code == 404
 
 
 def test_break_the_glass_opens_the_file_for_a_limited_time_and_is_logged(
@@ -96,7 +96,7 @@ def test_break_the_glass_opens_the_file_for_a_limited_time_and_is_logged(
         response = client.post(
             reverse("cases:break_the_glass", args=[youth.pseudonym]), {"reason": reason}
         )
-        assert response["Location"] == reverse("cases:detail", args=[youth.pseudonym])
+        assert response["Location"] == reverse("home:youth", args=[youth.pseudonym])
 
         assert client.get(response["Location"]).status_code == 200
         entry = AuditEntry.objects.filter(youth_pseudonym=youth.pseudonym, user=cast.worker_a2)
@@ -105,7 +105,7 @@ def test_break_the_glass_opens_the_file_for_a_limited_time_and_is_logged(
 
         clock.move_to(start + timedelta(hours=13))
         client = client_for(cast.worker_a2)  # a fresh session: the old one timed out
-        assert client.get(reverse("cases:detail", args=[youth.pseudonym])).status_code == 404
+        assert client.get(reverse("home:youth", args=[youth.pseudonym])).status_code == 404
 
 
 def test_break_the_glass_does_not_cross_organisations(cast: Cast, client_for: ClientFor) -> None:

@@ -13,12 +13,11 @@ from django.utils import timezone
 
 from baken.accounts.models import User
 from baken.audit.models import AuditEntry, AuditEvent
-from baken.cases.models import Youth
+from baken.cases.models import ExploitationForm, Youth
 from baken.cases.testing import make_youth
 from baken.signalling import services
 from baken.signalling.catalogue import FIRST_CATALOGUE, load_catalogue, read_catalogue_file
 from baken.signalling.models import (
-    ExploitationForm,
     Indicator,
     IndicatorCatalogue,
     IndicatorKind,
@@ -84,7 +83,7 @@ def test_worker_records_a_niet_pluis_feeling_in_two_steps(
         },
     )
 
-    assert response["Location"] == reverse("cases:detail", args=[youth.pseudonym])
+    assert response["Location"] == reverse("home:youth", args=[youth.pseudonym])
     signal = Signal.objects.get()
     assert signal.is_gut_feeling
     assert signal.note.startswith("Niet pluis")
