@@ -197,14 +197,14 @@ def password_reset_done_view(request: HttpRequest) -> HttpResponse:
 # Functional administrator: users and teams of their own organisation.
 
 
-@role_required(Role.FUNCTIONAL_ADMIN)
+@role_required(Role.FUNCTIONAL_ADMIN, kind=None)
 def user_list_view(request: HttpRequest) -> HttpResponse:
     admin = acting_user(request)
     users = users_managed_by(admin).prefetch_related("role_grants", "teams")
     return render(request, "accounts/user_list.html", {"users": users})
 
 
-@role_required(Role.FUNCTIONAL_ADMIN)
+@role_required(Role.FUNCTIONAL_ADMIN, kind=None)
 def user_invite_view(request: HttpRequest) -> HttpResponse:
     admin = acting_user(request)
     form = InviteForm(request.POST or None, admin=admin)
@@ -230,10 +230,10 @@ def user_invite_view(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/user_invite.html", {"form": form})
 
 
-@role_required(Role.FUNCTIONAL_ADMIN)
+@role_required(Role.FUNCTIONAL_ADMIN, kind=None)
 def user_edit_view(request: HttpRequest, user_id: int) -> HttpResponse:
     admin = acting_user(request)
-    user = get_user_for_admin(admin, user_id)
+    user = get_user_for_admin(admin, user_id, request=request)
     initial = {"roles": list(user.role_set), "teams": list(user.teams.all())}
     form = UserAccessForm(request.POST or None, admin=admin, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -253,11 +253,11 @@ def user_edit_view(request: HttpRequest, user_id: int) -> HttpResponse:
     return render(request, "accounts/user_edit.html", {"form": form, "managed": user})
 
 
-@role_required(Role.FUNCTIONAL_ADMIN)
+@role_required(Role.FUNCTIONAL_ADMIN, kind=None)
 @require_POST
 def user_action_view(request: HttpRequest, user_id: int, action: str) -> HttpResponse:
     admin = acting_user(request)
-    user = get_user_for_admin(admin, user_id)
+    user = get_user_for_admin(admin, user_id, request=request)
     try:
         if action == "deactivate":
             services.set_user_active(admin=admin, request=request, user=user, active=False)
@@ -282,7 +282,7 @@ def user_action_view(request: HttpRequest, user_id: int, action: str) -> HttpRes
     return redirect("accounts:user_edit", user_id=user.pk)
 
 
-@role_required(Role.FUNCTIONAL_ADMIN)
+@role_required(Role.FUNCTIONAL_ADMIN, kind=None)
 def team_list_view(request: HttpRequest) -> HttpResponse:
     admin = acting_user(request)
     form = TeamForm(request.POST or None)

@@ -1,9 +1,13 @@
 """The audit log has its own access control: only privacy officers, for their own organisation."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from baken.accounts.models import Role, User
 from baken.audit.models import AuditEntry
+
+# A page that lists youths logs one entry per view with this object type, naming the youths'
+# pseudonyms in its detail (see cases.access.log_youths_listed).
+YOUTH_LIST = "youth_list"
 
 
 def audit_entries_visible_to(user: User) -> QuerySet[AuditEntry]:
@@ -13,7 +17,15 @@ def audit_entries_visible_to(user: User) -> QuerySet[AuditEntry]:
 
 
 def youth_access_overview(user: User, youth_pseudonym: str) -> QuerySet[AuditEntry]:
-    """Who accessed this youth's data and when (a client's right under NEN 7513)."""
+    """Who accessed this youth's data and when (a client's right under NEN 7513), including the
+    lists that showed the youth's name."""
+    if not youth_pseudonym:
+        return AuditEntry.objects.none()
     return (
-        audit_entries_visible_to(user).filter(youth_pseudonym=youth_pseudonym).order_by("sequence")
+        audit_entries_visible_to(user)
+        .filter(
+            Q(youth_pseudonym=youth_pseudonym)
+            | Q(object_type=YOUTH_LIST, detail__contains=youth_pseudonym)
+        )
+        .order_by("sequence")
     )

@@ -14,7 +14,7 @@ from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
 
 
-@role_required(Role.PRIVACY_OFFICER)
+@role_required(Role.PRIVACY_OFFICER, kind=None)
 def log_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = AuditFilterForm(request.GET or None)
@@ -29,7 +29,7 @@ def log_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_required(Role.PRIVACY_OFFICER)
+@role_required(Role.PRIVACY_OFFICER, kind=None)
 def youth_overview_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = YouthOverviewForm(request.GET or None)

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,7 +11,10 @@ from baken.cases import services
 from baken.cases.access import (
     CASE_ROLES,
     emergency_accesses_for_review,
+    get_emergency_access_for_review,
+    get_youth_for_break_the_glass,
     get_youth_for_user,
+    log_youths_listed,
     may_use_break_the_glass,
     youths_findable_by,
     youths_visible_to,
@@ -39,6 +42,7 @@ def youth_list_view(request: HttpRequest) -> HttpResponse:
             ]
     else:
         youths = list(visible.filter(care_end__isnull=True).prefetch_related("teams"))
+    log_youths_listed(user, [*youths, *others], request=request, page="cases:list")
     context = {"form": form, "youths": youths, "others": others}
     return render(request, "cases/youth_list.html", context)
 
@@ -105,7 +109,7 @@ def guardian_add_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
 @role_required(Role.YOUTH_WORKER)
 def break_the_glass_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     user = acting_user(request)
-    youth = get_object_or_404(youths_findable_by(user), pseudonym=pseudonym)
+    youth = get_youth_for_break_the_glass(user, pseudonym, request=request)
     form = BreakTheGlassForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -125,7 +129,12 @@ def break_the_glass_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
 @role_required(Role.PRIVACY_OFFICER)
 def emergency_review_list_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
-    accesses = emergency_accesses_for_review(user).select_related("youth", "user", "reviewed_by")
+    accesses = list(
+        emergency_accesses_for_review(user).select_related("youth", "user", "reviewed_by")
+    )
+    log_youths_listed(
+        user, [a.youth for a in accesses], request=request, page="cases:emergency_review_list"
+    )
     return render(
         request, "cases/emergency_review.html", {"accesses": accesses, "form": ReviewForm()}
     )
@@ -135,7 +144,7 @@ def emergency_review_list_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 def emergency_review_view(request: HttpRequest, access_id: int) -> HttpResponse:
     user = acting_user(request)
-    access = get_object_or_404(emergency_accesses_for_review(user), pk=access_id)
+    access = get_emergency_access_for_review(user, access_id, request=request)
     form = ReviewForm(request.POST)
     if form.is_valid():
         services.review_emergency_access(

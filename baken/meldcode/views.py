@@ -8,9 +8,14 @@ from django.views.decorators.http import require_POST
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role, User
-from baken.cases.access import get_youth_for_user, youths_visible_to
+from baken.cases.access import get_youth_for_user, log_youths_listed, youths_visible_to
 from baken.meldcode import services
-from baken.meldcode.access import get_action_for_user, get_report_for_user, get_trajectory_for_user
+from baken.meldcode.access import (
+    get_action_for_user,
+    get_report_for_user,
+    get_trajectory_for_user,
+    trajectories_visible_to,
+)
 from baken.meldcode.forms import (
     ConferenceForm,
     DecisionForm,
@@ -247,14 +252,20 @@ def action_done_view(request: HttpRequest, action_id: int) -> HttpResponse:
 def overview_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     youths = youths_visible_to(user)
-    context = {
-        "open": Trajectory.objects.filter(youth__in=youths)
-        .exclude(status=Status.CLOSED)
-        .select_related("youth"),
-        "stalled": services.stalled_reports(youths),
-        "reviews": services.reviews_due(youths),
-        "actions": services.open_actions(youths),
-    }
+    trajectories = list(
+        trajectories_visible_to(user).exclude(status=Status.CLOSED).select_related("youth")
+    )
+    stalled = services.stalled_reports(youths)
+    reviews = services.reviews_due(youths)
+    actions = services.open_actions(youths)
+    shown = [
+        *(t.youth for t in trajectories),
+        *(r.trajectory.youth for r in stalled),
+        *(t.youth for t in reviews),
+        *(a.conference.youth for a in actions),
+    ]
+    log_youths_listed(user, shown, request=request, page="meldcode:overview")
+    context = {"open": trajectories, "stalled": stalled, "reviews": reviews, "actions": actions}
     return render(request, "meldcode/overview.html", context)
 
 

@@ -3,18 +3,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from baken.accounts.access import acting_user, role_required
-from baken.accounts.models import Role
+from baken.accounts.models import OrganisationKind, Role
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
 from baken.lib.charts import band_chart
 from baken.lib.csv_export import csv_response
 from baken.registry import linking
+from baken.registry.access import get_pair_for_user
 from baken.registry.estimates import (
     YearEstimate,
     capture_table,
@@ -24,7 +25,6 @@ from baken.registry.estimates import (
 )
 from baken.registry.forms import LIST_CHOICES, EstimationForm, StatisticsForm, UploadForm
 from baken.registry.models import (
-    CandidatePair,
     LinkageRun,
     Registration,
     StatisticsRelease,
@@ -44,7 +44,7 @@ from baken.registry.spreadsheet import workbook
 from baken.registry.upload import import_csv
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def upload_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -74,7 +74,7 @@ def upload_view(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/upload.html", context)
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def overview_view(request: HttpRequest) -> HttpResponse:
     active = linking.active_registrations()
     release = StatisticsRelease.objects.first()  # recounted after every re-link and decision
@@ -89,18 +89,16 @@ def overview_view(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/overview.html", context)
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def review_list_view(request: HttpRequest) -> HttpResponse:
     pairs = list(linking.uncertain_pairs()[:200])
     return render(request, "registry/review_list.html", {"pairs": pairs})
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def review_pair_view(request: HttpRequest, pair_id: int) -> HttpResponse:
     user = acting_user(request)
-    pair = get_object_or_404(
-        CandidatePair.objects.select_related("left__source", "right__source"), pk=pair_id
-    )
+    pair = get_pair_for_user(user, pair_id, request=request)
     if request.method == "POST":
         choice = request.POST.get("decision")
         if choice not in ("same", "different"):
@@ -115,13 +113,6 @@ def review_pair_view(request: HttpRequest, pair_id: int) -> HttpResponse:
         if following is not None:
             return redirect("registry:review_pair", pair_id=following.pk)
         return redirect("registry:review")
-    log_access(
-        event=AuditEvent.READ,
-        user=user,
-        request=request,
-        object_type="candidate_pair",
-        object_id=pair.pk,
-    )
     left, right = pair.left, pair.right
     rows = [
         (_("Source"), left.source.name, right.source.name),
@@ -178,7 +169,7 @@ def _release_or_none() -> StatisticsRelease | None:
     return StatisticsRelease.objects.first()
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def statistics_view(request: HttpRequest) -> HttpResponse:
     release = _release_or_none()
     if release is None or not release.years:
@@ -203,7 +194,7 @@ def statistics_view(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/statistics.html", context)
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 @require_POST
 def publish_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
@@ -239,7 +230,7 @@ def _export_tables(request: HttpRequest) -> tuple[StatisticsRelease, list[ShownT
     return release, shown_tables(release, years=years, keys=keys)
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def export_csv_view(request: HttpRequest) -> HttpResponse:
     release, tables = _export_tables(request)
     header = [_("Table"), _("Category"), _("Year"), _("Count")]
@@ -247,7 +238,7 @@ def export_csv_view(request: HttpRequest) -> HttpResponse:
     return csv_response(filename, header, export_rows(tables))
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def export_xlsx_view(request: HttpRequest) -> HttpResponse:
     release, tables = _export_tables(request)
     content = workbook(tables, note=disclosure_note(release))
@@ -285,7 +276,7 @@ def _report_context(release: StatisticsRelease, year: int) -> dict[str, Any]:
     }
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def report_view(request: HttpRequest, year: int) -> HttpResponse:
     release = _release_or_none()
     if release is None or year not in release.years:
@@ -293,7 +284,7 @@ def report_view(request: HttpRequest, year: int) -> HttpResponse:
     return render(request, "registry/annual_report.html", _report_context(release, year))
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def report_pdf_view(request: HttpRequest, year: int) -> HttpResponse:
     release = _release_or_none()
     if release is None or year not in release.years:
@@ -319,7 +310,7 @@ def report_pdf_view(request: HttpRequest, year: int) -> HttpResponse:
     return response
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def estimation_view(request: HttpRequest) -> HttpResponse:
     release = _release_or_none()
     years = release.years if release and release.years else []
@@ -355,7 +346,7 @@ def _list_names(results: list[YearEstimate]) -> list[YearEstimate]:
     return [replace(r, model=[named(term) for term in r.model]) for r in results]
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def capture_table_view(request: HttpRequest) -> HttpResponse:
     """The capture table of the chosen period, for `baken estimate --bootstrap`."""
     user = acting_user(request)

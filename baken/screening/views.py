@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
-from baken.cases.access import get_youth_for_user, youths_visible_to
+from baken.cases.access import get_youth_for_user, log_youths_listed, youths_visible_to
 from baken.screening import services
 from baken.screening.access import get_screening_for_user
 from baken.screening.forms import (
@@ -140,6 +140,7 @@ def due_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     schedule = services.screening_schedule(youths_visible_to(user))
     due = [item for item in schedule if item.due.overdue or item.due.soon]
+    log_youths_listed(user, [item.youth for item in due], request=request, page="screening:due")
     return render(request, "screening/due.html", {"due": due})
 
 

@@ -7,12 +7,13 @@ from django.utils.translation import gettext as _
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
-from baken.cases.access import get_youth_for_user
+from baken.cases.access import get_youth_for_user, log_youths_listed
 from baken.cases.models import Youth
 from baken.signalling import services
 from baken.signalling.access import (
     get_consultation_for_user,
     get_signal_for_user,
+    get_signal_to_correct,
 )
 from baken.signalling.forms import (
     ConclusionForm,
@@ -76,7 +77,7 @@ def record_signal_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     catalogue = services.current_catalogue()
     corrects = None
     if request.GET.get("corrects"):
-        corrects = get_signal_for_user(user, int(request.GET["corrects"]), request=request)
+        corrects = get_signal_to_correct(user, request.GET["corrects"], request=request)
     form = SignalForm(request.POST or None, catalogue=catalogue)
     suggestions: list[Indicator] = []
     if request.method == "POST" and "suggest" in request.POST:
@@ -205,5 +206,11 @@ def consultation_view(request: HttpRequest, consultation_id: int) -> HttpRespons
 @role_required(*CONSULTANTS)
 def overview_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
-    context = {"overview": officer_overview(user)}
-    return render(request, "signalling/overview.html", context)
+    overview = officer_overview(user)
+    log_youths_listed(
+        user,
+        [*overview.without_follow_up, *(c.youth for c in overview.open_consultations)],
+        request=request,
+        page="signalling:overview",
+    )
+    return render(request, "signalling/overview.html", {"overview": overview})

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from baken.accounts.models import User
-from baken.audit.models import AuditEntry, AuditEvent
+from baken.audit.access import youth_access_overview
+from baken.audit.models import AuditEntry, AuditEvent, AuditOutcome
 from baken.cases.access import get_youth_for_user
 from baken.cases.models import EmergencyAccess, Youth
 from baken.cases.testing import make_youth
@@ -140,3 +141,33 @@ def test_reads_through_the_access_function_are_logged(cast: Cast, youth: Youth) 
     before = AuditEntry.objects.count()
     get_youth_for_user(cast.officer_a, youth.pseudonym, request=None)
     assert AuditEntry.objects.count() == before + 1
+
+
+def test_a_denied_read_is_logged_as_denied_naming_only_the_key_asked_for(
+    client_for: ClientFor, cast: Cast, youth: Youth
+) -> None:
+    response = client_for(cast.worker_b).get(reverse("home:youth", args=[youth.pseudonym]))
+
+    assert response.status_code == 404
+    entry = AuditEntry.objects.get(user=cast.worker_b)
+    assert (entry.outcome, entry.object_id, entry.youth_pseudonym) == (
+        AuditOutcome.DENIED,
+        youth.pseudonym,
+        "",
+    )
+
+
+def test_the_youth_list_logs_one_entry_naming_the_youths_shown(
+    client_for: ClientFor, cast: Cast, youth: Youth
+) -> None:
+    kim = make_youth(cast.worker_a, teams=[cast.team_a1], given_names="Kim")
+    make_youth(cast.worker_a, teams=[cast.team_a2], given_names="Other team")
+    before = AuditEntry.objects.count()
+
+    client_for(cast.worker_a).get(reverse("cases:list"))
+
+    entry = AuditEntry.objects.get(sequence__gt=before)
+    assert (entry.event, entry.object_type, entry.object_id) == ("read", "youth_list", "cases:list")
+    assert entry.detail.split() == sorted([youth.pseudonym, kim.pseudonym])
+    overview = youth_access_overview(cast.privacy_officer, kim.pseudonym)
+    assert entry in overview

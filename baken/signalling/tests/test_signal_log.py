@@ -173,6 +173,15 @@ def test_after_24_hours_a_correction_is_a_new_entry_referring_to_the_original(
     assert original.note == "Ze was stil en had een nieuwe telefoon."
 
 
+@pytest.mark.parametrize("corrects", ["abc", "1.5", "99999999999999999999999", "-1"])
+def test_a_correction_of_a_signal_that_is_no_number_is_a_404(
+    client_for: ClientFor, cast: Cast, youth: Youth, corrects: str
+) -> None:
+    url = reverse("signalling:record", args=[youth.pseudonym]) + f"?corrects={corrects}"
+
+    assert client_for(cast.worker_a).get(url).status_code == 404
+
+
 def test_marking_a_suspicion_in_the_daily_report_records_a_linked_signal(
     client_for: ClientFor, cast: Cast, youth: Youth
 ) -> None:
