@@ -1,9 +1,11 @@
 """The audit log has its own access control: only privacy officers, for their own organisation."""
 
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 
 from baken.accounts.models import Role, User
-from baken.audit.models import AuditEntry
+from baken.audit.models import AuditEntry, AuditEvent
+from baken.audit.services import log_access
 
 # A page that lists youths logs one entry per view with this object type, naming the youths'
 # pseudonyms in its detail (see cases.access.log_youths_listed).
@@ -29,3 +31,17 @@ def youth_access_overview(user: User, youth_pseudonym: str) -> QuerySet[AuditEnt
         )
         .order_by("sequence")
     )
+
+
+def export_youth_access_overview(
+    user: User, youth_pseudonym: str, *, request: HttpRequest | None
+) -> QuerySet[AuditEntry]:
+    """The overview for a file that leaves Baken: the export itself is logged."""
+    log_access(
+        event=AuditEvent.EXPORT,
+        user=user,
+        request=request,
+        object_type="access_overview",
+        youth_pseudonym=youth_pseudonym,
+    )
+    return youth_access_overview(user, youth_pseudonym)

@@ -8,10 +8,12 @@ from django.utils.translation import gettext as _
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
-from baken.audit.access import audit_entries_visible_to, youth_access_overview
+from baken.audit.access import (
+    audit_entries_visible_to,
+    export_youth_access_overview,
+    youth_access_overview,
+)
 from baken.audit.forms import AuditFilterForm, YouthOverviewForm
-from baken.audit.models import AuditEvent
-from baken.audit.services import log_access
 
 
 @role_required(Role.PRIVACY_OFFICER, kind=None)
@@ -36,20 +38,14 @@ def youth_overview_view(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "audit/youth_overview.html", {"form": form})
     pseudonym = form.cleaned_data["youth_pseudonym"].strip()
-    entries = youth_access_overview(user, pseudonym)
     if request.GET.get("format") != "csv":
+        entries = youth_access_overview(user, pseudonym)
         return render(
             request,
             "audit/youth_overview.html",
             {"form": form, "entries": entries, "pseudonym": pseudonym},
         )
-    log_access(
-        event=AuditEvent.EXPORT,
-        user=user,
-        request=request,
-        object_type="access_overview",
-        youth_pseudonym=pseudonym,
-    )
+    entries = export_youth_access_overview(user, pseudonym, request=request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="access-{pseudonym}-{stamp}.csv"'

@@ -2,14 +2,16 @@
 persons linkage made. Each read is logged; a missing pair or person is a 404, logged as denied.
 (Roles are checked with the organisation's kind: an institution's staff never reach these.)"""
 
+import pandas as pd
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 
 from baken.accounts.access import AccessRule, holds, refuse_as_missing
 from baken.accounts.models import OrganisationKind, Role, User
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
-from baken.registry.models import CandidatePair, Registration
+from baken.registry.models import CandidatePair, Registration, StatisticsRelease
+from baken.registry.publishing import registrations_frame
 
 ANALYSTS = AccessRule(roles=frozenset({Role.REGISTRY_ANALYST}), kind=OrganisationKind.REGISTRY)
 
@@ -67,3 +69,28 @@ def get_person_for_user(
         detail=f"{len(registrations)} registration(s)",
     )
     return registrations
+
+
+def get_release_for_export(
+    user: User, *, request: HttpRequest | None, detail: str
+) -> StatisticsRelease:
+    """The newest statistics release, for a file that leaves Baken: the export is logged with
+    what it holds. Without a release with years, a 404."""
+    release = StatisticsRelease.objects.first()
+    if release is None or not release.years:
+        raise Http404
+    log_access(
+        event=AuditEvent.EXPORT,
+        user=user,
+        request=request,
+        object_type="statistics_release",
+        object_id=release.pk,
+        detail=detail[:500],
+    )
+    return release
+
+
+def registrations_for_export(user: User, *, request: HttpRequest | None) -> pd.DataFrame:
+    """The linked registrations (pseudonymous) behind a capture table that leaves Baken."""
+    log_access(event=AuditEvent.EXPORT, user=user, request=request, object_type="capture_table")
+    return registrations_frame()

@@ -10,12 +10,14 @@ from django.views.decorators.http import require_POST
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import OrganisationKind, Role
-from baken.audit.models import AuditEvent
-from baken.audit.services import log_access
 from baken.lib.charts import band_chart
 from baken.lib.csv_export import csv_response
 from baken.registry import linking
-from baken.registry.access import get_pair_for_user
+from baken.registry.access import (
+    get_pair_for_user,
+    get_release_for_export,
+    registrations_for_export,
+)
 from baken.registry.estimates import (
     YearEstimate,
     capture_table,
@@ -38,10 +40,10 @@ from baken.registry.presentation import (
     shown_tables,
     trend_chart,
 )
-from baken.registry.publishing import publish, registrations_frame
 from baken.registry.report_pdf import annual_report_pdf
+from baken.registry.services import publish_statistics
 from baken.registry.spreadsheet import workbook
-from baken.registry.upload import import_csv
+from baken.registry.upload import upload_registrations
 
 
 @role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
@@ -53,21 +55,13 @@ def upload_view(request: HttpRequest) -> HttpResponse:
         default_forms = [
             f.strip() for f in form.cleaned_data["default_forms"].split(",") if f.strip()
         ]
-        report = import_csv(
+        report = upload_registrations(
             source=form.cleaned_data["source"],
             content=form.cleaned_data["file"].read(),
             default_forms=default_forms,
             default_reported_on=form.cleaned_data["default_reported_on"],
-        )
-        log_access(
-            event=AuditEvent.TRANSFER,
-            user=user,
+            by=user,
             request=request,
-            object_type="registration_upload",
-            detail=(
-                f"{report.accepted} accepted, {report.already_present} present, "
-                f"{len(report.rejected)} rejected"
-            ),
         )
         messages.success(request, _("The file has been processed."))
     context = {"form": form, "report": report, "count": Registration.objects.count()}
@@ -197,35 +191,23 @@ def statistics_view(request: HttpRequest) -> HttpResponse:
 @role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 @require_POST
 def publish_view(request: HttpRequest) -> HttpResponse:
-    user = acting_user(request)
-    release = publish()
-    log_access(
-        event=AuditEvent.CREATE,
-        user=user,
-        request=request,
-        object_type="statistics_release",
-        object_id=release.pk,
-    )
+    publish_statistics(by=acting_user(request), request=request)
     messages.success(request, _("The statistics have been recounted."))
     return redirect("registry:statistics")
 
 
 def _export_tables(request: HttpRequest) -> tuple[StatisticsRelease, list[ShownTable]]:
-    release = _release_or_none()
-    if release is None or not release.years:
+    newest = _release_or_none()
+    if newest is None or not newest.years:
         raise Http404
-    form = StatisticsForm(request.GET or None, years=release.years)
+    form = StatisticsForm(request.GET or None, years=newest.years)
     key, years = form.chosen_table(), form.chosen_years()
     keys = None if request.GET.get("all") else [key]
-    user = acting_user(request)
-    log_access(
-        event=AuditEvent.EXPORT,
-        user=user,
+    span = f"{years[0]}-{years[-1]}" if years else "-"
+    release = get_release_for_export(
+        acting_user(request),
         request=request,
-        object_type="statistics_release",
-        object_id=release.pk,
-        detail=f"tables {','.join(keys or ['all'])}; years {years[0] if years else ''}-"
-        f"{years[-1] if years else ''}",
+        detail=f"tables {','.join(keys or ['all'])}; years {span}",
     )
     return release, shown_tables(release, years=years, keys=keys)
 
@@ -349,16 +331,14 @@ def _list_names(results: list[YearEstimate]) -> list[YearEstimate]:
 @role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def capture_table_view(request: HttpRequest) -> HttpResponse:
     """The capture table of the chosen period, for `baken estimate --bootstrap`."""
-    user = acting_user(request)
     release = _release_or_none()
     form = EstimationForm(request.GET or None, years=release.years if release else [])
     table = capture_table(
-        registrations_frame(),
+        registrations_for_export(acting_user(request), request=request),
         years=form.chosen_years(),
         grouping=form.grouping(),
         stratum=form.chosen_stratum(),
     )
-    log_access(event=AuditEvent.EXPORT, user=user, request=request, object_type="capture_table")
     response = HttpResponse(table_csv(table), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="capture-table.csv"'
     return response

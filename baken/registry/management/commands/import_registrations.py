@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from baken.registry.models import Source
-from baken.registry.upload import import_csv
+from baken.registry.upload import upload_registrations
 
 
 class Command(BaseCommand):
@@ -39,11 +39,13 @@ class Command(BaseCommand):
             content = options["file"].read_bytes()
         except OSError as error:
             raise CommandError(f"Cannot read {options['file']}: {error}") from error
-        report = import_csv(
+        report = upload_registrations(
             source=source,
             content=content,
             default_forms=[f.strip() for f in options["forms"].split(",") if f.strip()],
             default_reported_on=options["reported_on"] or timezone.localdate(),
+            by=None,
+            request=None,
         )
         for number, problem in report.rejected:
             self.stderr.write(f"row {number}: {problem}")
