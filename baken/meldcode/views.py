@@ -21,10 +21,11 @@ from baken.meldcode.forms import (
     DecisionForm,
     EscalationForm,
     FeedbackForm,
+    PolicyForm,
     ReviewForm,
     StepForm,
 )
-from baken.meldcode.models import STEP_NAMES, MeldcodePolicy, Status, Trajectory
+from baken.meldcode.models import STEP_NAMES, Status, Trajectory
 from baken.partners.directory import guidance_for, who_to_call
 from baken.partners.models import Partner, PartnerKind, Purpose
 from baken.screening.access import get_screening_for_user
@@ -135,7 +136,7 @@ def trajectory_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
     return _page(request, trajectory, form)
 
 
-def _show_error(form: forms.Form, error: ValidationError) -> None:
+def _show_error(form: forms.BaseForm, error: ValidationError) -> None:
     """Put a service's error on the field it names, or on the form as a whole."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
@@ -269,12 +270,6 @@ def overview_view(request: HttpRequest) -> HttpResponse:
     return render(request, "meldcode/overview.html", context)
 
 
-class PolicyForm(forms.ModelForm[MeldcodePolicy]):
-    class Meta:
-        model = MeldcodePolicy
-        fields = ["framework_in_step", "response_days"]
-
-
 @role_required(Role.DESIGNATED_OFFICER, Role.FUNCTIONAL_ADMIN)
 def policy_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
@@ -282,7 +277,13 @@ def policy_view(request: HttpRequest) -> HttpResponse:
     policy = services.policy_for(user.organisation)
     form = PolicyForm(request.POST or None, instance=policy)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The meldcode settings have been saved."))
-        return redirect("meldcode:policy")
+        try:
+            services.set_policy(
+                organisation=user.organisation, by=user, request=request, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("The meldcode settings have been saved."))
+            return redirect("meldcode:policy")
     return render(request, "meldcode/policy.html", {"form": form})

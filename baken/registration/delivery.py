@@ -18,7 +18,11 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
-from baken.registration.models import DeliveryStatus, OutboundRegistration
+from baken.registration.models import (
+    DeliveryStatus,
+    OutboundRegistration,
+    check_delivery_transition,
+)
 
 CLAIM_SECONDS = 300
 MAX_BACKOFF_SECONDS = 3600
@@ -139,6 +143,7 @@ def deliver_due(
             row.next_attempt_at = now + backoff(row.attempts)
             row.last_error = _messages(reply.body) or f"HTTP {reply.status}"
             retrying += 1
+        check_delivery_transition(DeliveryStatus.SENDING, row.status)  # claimed: sending
         row.claimed_until = None
         row.save()
     return DeliveryRun(delivered=delivered, retrying=retrying, needs_correction=needs_correction)

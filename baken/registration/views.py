@@ -23,7 +23,7 @@ from baken.registration.models import TaskStatus
 REGISTRARS = (Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST, Role.YOUTH_WORKER)
 
 
-def _show_error(form: RegistrationForm | ResendForm, error: ValidationError) -> None:
+def _show_error(form: RegistrationForm | ResendForm | PolicyForm, error: ValidationError) -> None:
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
         return
@@ -146,7 +146,13 @@ def policy_view(request: HttpRequest) -> HttpResponse:
             "Only the privacy officer changes this."
         )
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The registration settings have been saved."))
-        return redirect("registration:policy")
+        try:
+            services.set_policy(
+                organisation=user.organisation, by=user, request=request, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("The registration settings have been saved."))
+            return redirect("registration:policy")
     return render(request, "registration/policy.html", {"form": form})

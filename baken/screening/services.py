@@ -17,6 +17,7 @@ from baken.cases.models import Youth
 from baken.registration.models import Trigger as RegistrationTrigger
 from baken.registration.services import open_registration_task
 from baken.screening.models import (
+    DEFAULT_INTERVAL_DAYS,
     Instrument,
     NextStep,
     Screening,
@@ -34,14 +35,15 @@ MIN_REASON_LENGTH = 10
 
 
 def policy_for(organisation: Organisation) -> ScreeningPolicy:
-    """The organisation's policy; made with the newest instrument on first use."""
+    """The organisation's policy; until someone sets one, the defaults with the newest instrument
+    (not saved: reading writes nothing)."""
     policy = (
         ScreeningPolicy.objects.filter(organisation=organisation)
         .select_related("instrument")
         .first()
     )
     if policy is None:
-        policy = ScreeningPolicy.objects.create(
+        policy = ScreeningPolicy(
             organisation=organisation, instrument=Instrument.objects.order_by("-published_on")[0]
         )
     return policy
@@ -300,7 +302,7 @@ def screening_schedule(youths: QuerySet[Youth], *, today: date | None = None) ->
         due = next_screening(
             care_start=youth.care_start,
             last_screening_on=timezone.localtime(last).date() if last else None,
-            interval_days=intervals.get(youth.organisation_id, 91),
+            interval_days=intervals.get(youth.organisation_id, DEFAULT_INTERVAL_DAYS),
             triggers=events.get(youth.pk, []),
             today=today,
         )

@@ -31,12 +31,12 @@ def test_a_refused_request_is_logged_as_denied_without_a_traceback(
 
 
 @pytest.mark.parametrize(
-    "page", ["partners:directory", "partners:guidance", "screening:policy", "meldcode:policy"]
+    "url_name", ["partners:directory", "partners:guidance", "screening:policy", "meldcode:policy"]
 )
 @pytest.mark.parametrize("role", [Role.FUNCTIONAL_ADMIN, Role.PRIVACY_OFFICER])
 def test_registry_staff_do_not_reach_the_institution_settings_or_directory(
-    client_for: ClientFor, cast: Cast, page: str, role: Role
+    client_for: ClientFor, cast: Cast, url_name: str, role: Role
 ) -> None:
     registry_staff = make_user(f"registry_{role}", cast.registry, [role])
 
-    assert client_for(registry_staff).get(reverse(page)).status_code == 403
+    assert client_for(registry_staff).get(reverse(url_name)).status_code == 403
