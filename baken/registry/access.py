@@ -11,7 +11,7 @@ from baken.accounts.models import OrganisationKind, Role, User
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
 from baken.registry.models import CandidatePair, Registration, StatisticsRelease
-from baken.registry.publishing import registrations_frame
+from baken.registry.releases import registrations_frame
 
 ANALYSTS = AccessRule(roles=frozenset({Role.REGISTRY_ANALYST}), kind=OrganisationKind.REGISTRY)
 

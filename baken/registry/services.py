@@ -10,9 +10,9 @@ from django.utils import timezone
 from baken.accounts.models import User
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
-from baken.registry.linking import link_new_safely
 from baken.registry.models import Registration, RegistrationStatus, Source, StatisticsRelease
-from baken.registry.publishing import publish
+from baken.registry.persons import link_new_safely
+from baken.registry.releases import publish
 from baken.registry.schemas import Pseudonyms, RegistrationIn
 
 

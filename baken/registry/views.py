@@ -12,13 +12,13 @@ from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import OrganisationKind, Role
 from baken.lib.charts import band_chart
 from baken.lib.csv_export import csv_response
-from baken.registry import linking
+from baken.registry import persons
 from baken.registry.access import (
     get_pair_for_user,
     get_release_for_export,
     registrations_for_export,
 )
-from baken.registry.estimates import (
+from baken.registry.capture_tables import (
     YearEstimate,
     capture_table,
     estimate_years,
@@ -31,7 +31,7 @@ from baken.registry.models import (
     Registration,
     StatisticsRelease,
 )
-from baken.registry.presentation import (
+from baken.registry.release_presentation import (
     ShownTable,
     category_chart,
     export_rows,
@@ -70,14 +70,14 @@ def upload_view(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def overview_view(request: HttpRequest) -> HttpResponse:
-    active = linking.active_registrations()
+    active = Registration.objects.active()
     release = StatisticsRelease.objects.first()  # recounted after every re-link and decision
     context = {
         "registrations": active.count(),
         "persons": release.persons if release else active.values("person_key").distinct().count(),
         "counted_at": release.created_at if release else None,
         "unlinked": active.filter(person_key="").count(),
-        "to_review": linking.uncertain_pairs().count(),
+        "to_review": persons.uncertain_pairs().count(),
         "last_run": LinkageRun.objects.exclude(finished_at=None).first(),
     }
     return render(request, "registry/overview.html", context)
@@ -85,7 +85,7 @@ def overview_view(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def review_list_view(request: HttpRequest) -> HttpResponse:
-    pairs = list(linking.uncertain_pairs()[:200])
+    pairs = list(persons.uncertain_pairs()[:200])
     return render(request, "registry/review_list.html", {"pairs": pairs})
 
 
@@ -98,12 +98,12 @@ def review_pair_view(request: HttpRequest, pair_id: int) -> HttpResponse:
         if choice not in ("same", "different"):
             messages.error(request, _("Choose: same person or different people."))
             return redirect("registry:review_pair", pair_id=pair.pk)
-        linking.decide_pair(pair=pair, by=user, request=request, same_person=choice == "same")
+        persons.decide_pair(pair=pair, by=user, request=request, same_person=choice == "same")
         messages.success(
             request,
             _("Recorded: same person.") if choice == "same" else _("Recorded: different people."),
         )
-        following = linking.uncertain_pairs().first()
+        following = persons.uncertain_pairs().first()
         if following is not None:
             return redirect("registry:review_pair", pair_id=following.pk)
         return redirect("registry:review")
@@ -132,7 +132,7 @@ COMPARISON_NAMES = {
     "sex": gettext_lazy("Sex"),
 }
 
-# The comparison levels of registry/linkage.py, for display in the user's language.
+# The comparison levels of registry/record_linkage.py, for display in the user's language.
 LEVEL_LABELS = {
     "name missing": gettext_lazy("name missing"),
     "same name": gettext_lazy("same name"),

@@ -40,9 +40,9 @@ from baken.meldcode import services as meldcode
 from baken.partners.models import Partner, PartnerKind
 from baken.partners.services import save_partner
 from baken.registration import services as registration
-from baken.registry import linking
+from baken.registry import persons
 from baken.registry.models import CandidatePair, Registration
-from baken.registry.publishing import publish
+from baken.registry.releases import publish
 from baken.registry.tokens import issue_source
 from baken.screening import services as screening
 from baken.signalling.services import record_signal, request_consultation
@@ -330,7 +330,7 @@ def _registry_data() -> dict[str, int]:
         for n in (1, 2)
     )
     pair = CandidatePair.objects.create(left=left, right=right, match_probability=0.5)
-    linking.recluster()
+    persons.recluster()
     release = publish()
     return {"pair_id": pair.pk, "year": release.years[0]}
 

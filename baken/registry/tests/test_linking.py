@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from django.core.management import call_command
 
-from baken.registry import linking
-from baken.registry.linkage import pairwise_scores
 from baken.registry.models import CandidatePair, LinkageRun, Registration
+from baken.registry.persons import decide_pair
+from baken.registry.record_linkage import pairwise_scores
 from baken.registry.schemas import RegistrationIn
 from baken.registry.services import receive_registration
 from baken.registry.tests.test_linkage import pseudonymised
@@ -98,7 +98,7 @@ def test_decisions_change_the_persons_and_survive_a_rebuild(tmp_path: Path, cast
         )
         if sizes.filter(person_key=p.left.person_key).count() == 2
     )
-    linking.decide_pair(pair=pair, by=cast.analyst, request=None, same_person=False)
+    decide_pair(pair=pair, by=cast.analyst, request=None, same_person=False)
     assert persons() == before + 1
 
     call_command("link", rebuild=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -106,7 +106,7 @@ def test_decisions_change_the_persons_and_survive_a_rebuild(tmp_path: Path, cast
     assert pair.decision == "different"
     assert persons() == before + 1
 
-    linking.decide_pair(pair=pair, by=cast.analyst, request=None, same_person=True)
+    decide_pair(pair=pair, by=cast.analyst, request=None, same_person=True)
     assert persons() == before
 
 
