@@ -3,8 +3,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role, User
@@ -42,22 +43,44 @@ def _partners_for(trajectory: Trajectory, user: User) -> list[Partner]:
     return [partner for answer in answers for partner in answer.partners]
 
 
-def _next_form(trajectory: Trajectory, user: User, data: object = None) -> forms.Form | None:
+def _step_form(trajectory: Trajectory, data: object = None) -> StepForm | None:
     step = trajectory.next_step
+    if step is None or step > 4:
+        return None
+    initial = {"done": services.signal_summary(trajectory.youth)} if step == 1 else None
     framework_here = trajectory.framework_in_step == step
-    if step is not None and step <= 4:
-        initial = {"done": services.signal_summary(trajectory.youth)} if step == 1 else None
-        return StepForm(data, step=step, framework_here=framework_here, initial=initial)
-    if step == 5:
-        return DecisionForm(
-            data, framework_here=framework_here, partners=_partners_for(trajectory, user)
-        )
-    if trajectory.review_due():
-        return ReviewForm(data, partners=_partners_for(trajectory, user))
-    return None
+    return StepForm(data, step=step, framework_here=framework_here, initial=initial)
 
 
-def _page(request: HttpRequest, trajectory: Trajectory, form: forms.Form | None) -> HttpResponse:
+def _decision_form(trajectory: Trajectory, user: User, data: object = None) -> DecisionForm | None:
+    if trajectory.next_step != 5:
+        return None
+    framework_here = trajectory.framework_in_step == 5
+    return DecisionForm(
+        data, framework_here=framework_here, partners=_partners_for(trajectory, user)
+    )
+
+
+def _review_form(trajectory: Trajectory, user: User, data: object = None) -> ReviewForm | None:
+    if not trajectory.review_due():
+        return None
+    return ReviewForm(data, partners=_partners_for(trajectory, user))
+
+
+def _next_action(trajectory: Trajectory, user: User) -> tuple[forms.Form | None, str]:
+    """The form for what is to be done next, and the view that takes it."""
+    if step := _step_form(trajectory):
+        return step, "meldcode:record_step"
+    if decision := _decision_form(trajectory, user):
+        return decision, "meldcode:decide"
+    if review := _review_form(trajectory, user):
+        return review, "meldcode:review"
+    return None, ""
+
+
+def _page(
+    request: HttpRequest, trajectory: Trajectory, form: forms.Form | None, action: str
+) -> HttpResponse:
     user = acting_user(request)
     reports = list(trajectory.reports.prefetch_related("escalations").select_related("partner"))
     context = {
@@ -65,6 +88,7 @@ def _page(request: HttpRequest, trajectory: Trajectory, form: forms.Form | None)
         "youth": trajectory.youth,
         "steps": list(trajectory.steps.select_related("recorded_by")),
         "form": form,
+        "form_action": reverse(action, args=[trajectory.pk]) if action else "",
         "step_name": STEP_NAMES.get(trajectory.next_step or 0, ""),
         "reports": reports,
         "conferences": trajectory.youth.case_conferences.prefetch_related("actions"),
@@ -120,20 +144,13 @@ def start_from_screening_view(request: HttpRequest, screening_id: int) -> HttpRe
 
 
 @role_required(*WORKING_ROLES, Role.MANAGER)
+@require_safe
 def trajectory_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
+    """The trajectory, with the form for what is to be done next (for those who act on it)."""
     user = acting_user(request)
     trajectory = get_trajectory_for_user(user, trajectory_id, request=request)
-    may_act = user.has_role(*WORKING_ROLES)
-    form = _next_form(trajectory, user, request.POST or None) if may_act else None
-    if request.method == "POST" and form is not None and form.is_valid():
-        try:
-            _act(request, trajectory, form, user)
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
-            messages.success(request, _("Recorded."))
-            return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
-    return _page(request, trajectory, form)
+    form, action = _next_action(trajectory, user) if user.has_role(*WORKING_ROLES) else (None, "")
+    return _page(request, trajectory, form, action)
 
 
 def _show_error(form: forms.BaseForm, error: ValidationError) -> None:
@@ -145,37 +162,93 @@ def _show_error(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-def _act(request: HttpRequest, trajectory: Trajectory, form: forms.Form, user: User) -> None:
-    if isinstance(form, StepForm):
-        services.record_step(
-            trajectory=trajectory,
-            by=user,
-            request=request,
-            step=form.step,
-            done=form.cleaned_data["done"],
-            why=form.cleaned_data["why"],
-            details=form.details(),
-        )
-    elif isinstance(form, DecisionForm):
-        services.decide(
-            trajectory=trajectory,
-            by=user,
-            request=request,
-            done=form.cleaned_data["done"],
-            framework=form.framework() if "suspicion" in form.fields else None,
-            report=form.report_details(),
-            review_on=form.cleaned_data["review_on"],
-            closing_note=form.cleaned_data["closing_note"],
-        )
-    elif isinstance(form, ReviewForm):
-        services.review_help(
-            trajectory=trajectory,
-            by=user,
-            request=request,
-            help_works=form.cleaned_data["help_works"] == "yes",
-            note=form.cleaned_data["note"],
-            report=form.report_details(),
-        )
+def _not_now(request: HttpRequest, trajectory: Trajectory) -> HttpResponse:
+    messages.error(request, _("That is not the next thing to record in this trajectory."))
+    return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+
+
+@role_required(*WORKING_ROLES)
+@require_POST
+def record_step_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
+    """Steps 1 to 4."""
+    user = acting_user(request)
+    trajectory = get_trajectory_for_user(user, trajectory_id, request=request)
+    form = _step_form(trajectory, request.POST)
+    if form is None:
+        return _not_now(request, trajectory)
+    if form.is_valid():
+        try:
+            services.record_step(
+                trajectory=trajectory,
+                by=user,
+                request=request,
+                step=form.step,
+                done=form.cleaned_data["done"],
+                why=form.cleaned_data["why"],
+                details=form.details(),
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("Recorded."))
+            return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+    return _page(request, trajectory, form, "meldcode:record_step")
+
+
+@role_required(*WORKING_ROLES)
+@require_POST
+def decide_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
+    """Step 5: the afwegingskader and its outcome."""
+    user = acting_user(request)
+    trajectory = get_trajectory_for_user(user, trajectory_id, request=request)
+    form = _decision_form(trajectory, user, request.POST)
+    if form is None:
+        return _not_now(request, trajectory)
+    if form.is_valid():
+        try:
+            services.decide(
+                trajectory=trajectory,
+                by=user,
+                request=request,
+                done=form.cleaned_data["done"],
+                framework=form.framework() if "suspicion" in form.fields else None,
+                report=form.report_details(),
+                review_on=form.cleaned_data["review_on"],
+                closing_note=form.cleaned_data["closing_note"],
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("Recorded."))
+            return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+    return _page(request, trajectory, form, "meldcode:decide")
+
+
+@role_required(*WORKING_ROLES)
+@require_POST
+def review_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
+    """On the review date: does the help give the needed result in time?"""
+    user = acting_user(request)
+    trajectory = get_trajectory_for_user(user, trajectory_id, request=request)
+    form = _review_form(trajectory, user, request.POST)
+    if form is None:
+        return _not_now(request, trajectory)
+    if form.is_valid():
+        try:
+            services.review_help(
+                trajectory=trajectory,
+                by=user,
+                request=request,
+                help_works=form.cleaned_data["help_works"] == "yes",
+                note=form.cleaned_data["note"],
+                report=form.report_details(),
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("Recorded."))
+            return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+    return _page(request, trajectory, form, "meldcode:review")
 
 
 @role_required(*WORKING_ROLES)

@@ -36,12 +36,11 @@ from baken.registration.models import (
     check_task_transition,
 )
 from baken.registration.pseudonymise import (
+    PSEUDONYM_KEYS,
     PseudonymisationError,
     check_key,
     pseudonymise,
 )
-
-KEY_FIELDS = ("key_version", "bf_name")
 
 
 def pseudonym_key() -> bytes:
@@ -80,9 +79,7 @@ def build_payload(
     age = youth.age_on(reported_on)
     body: dict[str, Any] = {
         "dossier_type": dossier_type,
-        "pseudonyms": {
-            k: v for k, v in pseudonyms.items() if k.startswith("k_") or k in KEY_FIELDS
-        },
+        "pseudonyms": {name: pseudonyms[name] for name in PSEUDONYM_KEYS},
         "birth_year": int(pseudonyms["birth_year"]) if pseudonyms["birth_year"] else None,
         "sex": pseudonyms["sex"],
         "nationality": pseudonyms["nationality"],
@@ -151,6 +148,18 @@ def set_policy(
         ),
     )
     return policy
+
+
+def who_must_consent(youth: Youth) -> list[str]:
+    """Who consents to sharing this youth's identifying data today, by the organisation's consent
+    ages (registration/consent.py); nobody is named while the age is unknown."""
+    age = youth.age
+    if age is None:
+        return []
+    policy = policy_for(youth.organisation)
+    return sorted(
+        who_consents(age, ConsentAges(policy.consent_both_from, policy.consent_youth_alone_from))
+    )
 
 
 def registrar_role(organisation: Organisation) -> str:
@@ -304,17 +313,7 @@ def submit_registration(
         dossier_type=dossier_type,
     )
     youth = task.youth
-    policy = policy_for(youth.organisation)
-    age = youth.age
-    consent_from = (
-        sorted(
-            who_consents(
-                age, ConsentAges(policy.consent_both_from, policy.consent_youth_alone_from)
-            )
-        )
-        if age is not None
-        else []
-    )
+    consent_from = who_must_consent(youth)
     outbound = enqueue_registration(
         youth=youth,
         by=by,
@@ -326,7 +325,7 @@ def submit_registration(
         contact=contact,
     )
     outbound.task = task
-    outbound.age_at_time = age
+    outbound.age_at_time = youth.age
     outbound.consent = consent
     outbound.consent_from = consent_from
     outbound.not_asked_reason = not_asked_reason if consent == NOT_ASKED else ""

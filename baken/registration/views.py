@@ -16,7 +16,6 @@ from baken.registration.access import (
     registrations_visible_to,
     tasks_visible_to,
 )
-from baken.registration.consent import ConsentAges, who_consents
 from baken.registration.forms import PolicyForm, RegistrationForm, ResendForm
 from baken.registration.models import TaskStatus
 
@@ -83,22 +82,14 @@ def task_view(request: HttpRequest, task_id: int) -> HttpResponse:
             _show_error(form, error)
         else:
             return redirect("home:youth", pseudonym=task.youth.pseudonym)
-    policy = services.policy_for(task.youth.organisation)
-    age = task.youth.age
     context = {
         "task": task,
         "youth": task.youth,
         "form": form,
-        "age": age,
-        "consent_from": sorted(
-            who_consents(
-                age, ConsentAges(policy.consent_both_from, policy.consent_youth_alone_from)
-            )
-        )
-        if age is not None
-        else [],
+        "age": task.youth.age,
+        "consent_from": services.who_must_consent(task.youth),
         "guidance": guidance_for(PartnerKind.REGISTRY, Purpose.REGISTRATION),
-        "policy": policy,
+        "policy": services.policy_for(task.youth.organisation),
     }
     return render(request, "registration/task.html", context)
 

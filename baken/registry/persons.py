@@ -27,7 +27,6 @@ from baken.registry.models import (
 )
 from baken.registry.record_linkage import (
     BLOOM_BASE64_LENGTH,
-    PSEUDONYM_COLUMNS,
     Decision,
     LinkageSettings,
     Progress,
@@ -37,6 +36,7 @@ from baken.registry.record_linkage import (
     splink_settings,
 )
 from baken.registry.releases import publish
+from baken.registry.schemas import PSEUDONYM_COLUMNS
 
 logger = logging.getLogger(__name__)
 SETTINGS = LinkageSettings()

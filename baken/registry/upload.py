@@ -19,7 +19,6 @@ from baken.registry.models import Source
 from baken.registry.schemas import Pseudonyms, RegistrationIn
 from baken.registry.services import receive_registration
 
-PSEUDONYM_COLUMNS = tuple(Pseudonyms.model_fields)
 MAX_ROWS = 20_000
 
 
@@ -47,7 +46,7 @@ def _row_to_payload(row: dict[str, str], defaults: dict[str, Any]) -> dict[str, 
     forms = [f.strip() for f in (row.get("forms") or "").replace(";", ",").split(",") if f.strip()]
     return {
         "dossier_type": "statistical",
-        "pseudonyms": {c: (row.get(c) or "").strip() for c in PSEUDONYM_COLUMNS},
+        "pseudonyms": {c: (row.get(c) or "").strip() for c in Pseudonyms.model_fields},
         "birth_year": int(row["birth_year"]) if (row.get("birth_year") or "").strip() else None,
         "sex": (row.get("sex") or "unknown").strip() or "unknown",
         "nationality": row.get("nationality") or "",

@@ -440,3 +440,21 @@ def test_step_4_shows_the_latest_screening(client_for: ClientFor, cast: Cast, yo
         "Laatste risicotaxatie" in page.content.decode() and "Enige zorg" in page.content.decode()
     )
     assert step_4.details["screening_id"] == screening.pk
+
+
+def test_each_action_of_the_trajectory_page_has_its_own_address(
+    client_for: ClientFor, cast: Cast, youth: Youth
+) -> None:
+    trajectory = services.start_trajectory(youth=youth, by=cast.worker_a, request=None)
+    client = client_for(cast.worker_a)
+    page = client.get(reverse("meldcode:trajectory", args=[trajectory.pk])).content.decode()
+    assert f'action="{reverse("meldcode:record_step", args=[trajectory.pk])}"' in page
+
+    early = client.post(reverse("meldcode:decide", args=[trajectory.pk]), {"done": "Melden"})
+    client.post(
+        reverse("meldcode:record_step", args=[trajectory.pk]), {"done": "Signalen in kaart"}
+    )
+
+    assert early.status_code == 302
+    trajectory.refresh_from_db()
+    assert (trajectory.steps_done, trajectory.status) == (1, Status.OPEN)
