@@ -123,3 +123,10 @@ def teams_managed_by(admin: User) -> QuerySet[Team]:
     if not admin.has_role(Role.FUNCTIONAL_ADMIN) or admin.organisation_id is None:
         return Team.objects.none()
     return Team.objects.filter(organisation_id=admin.organisation_id)
+
+
+def colleagues_of(user: User) -> QuerySet[User]:
+    """The active users of one's own organisation (to name in a case conference, for example)."""
+    if user.organisation_id is None:
+        return User.objects.none()
+    return User.objects.filter(organisation_id=user.organisation_id, is_active=True)

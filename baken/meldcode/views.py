@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from baken.accounts.access import acting_user, role_required
+from baken.accounts.access import acting_user, colleagues_of, role_required
 from baken.accounts.models import Role, User
 from baken.cases.access import get_youth_for_user, log_youths_listed, youths_visible_to
 from baken.meldcode import services
@@ -289,7 +289,7 @@ def escalate_view(request: HttpRequest, report_id: int) -> HttpResponse:
 def conference_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     user = acting_user(request)
     youth = get_youth_for_user(user, pseudonym, request=request)
-    colleagues = list(User.objects.filter(organisation=user.organisation, is_active=True))
+    colleagues = list(colleagues_of(user))
     form = ConferenceForm(request.POST or None, colleagues=colleagues)
     if request.method == "POST" and form.is_valid():
         trajectory = youth.meldcode_trajectories.exclude(status=Status.CLOSED).first()
