@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "baken.registry",
     "baken.learning",
     "baken.insight",
+    "baken.retention",
     "baken.operations",
     "baken.home",
 ]
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "baken.accounts.middleware.SecondFactorRequiredMiddleware",
+    "baken.accounts.middleware.NoStoreWhenLoggedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -231,10 +233,20 @@ BAKEN_REGISTRY_TOKEN = env_secret("BAKEN_REGISTRY_TOKEN", "")
 # The pseudonymisation key shared by registering organisations (never by the registry).
 BAKEN_PSEUDONYM_KEY = env_secret("BAKEN_PSEUDONYM_KEY", "")
 BAKEN_PSEUDONYM_KEY_VERSION = env_str("BAKEN_PSEUDONYM_KEY_VERSION", "k1")
-# Registry intake API: requests per source per minute.
+# Registry intake API: requests per source, and requests with a wrong or missing token per client
+# address (counted in the database, shared by all processes).
 BAKEN_API_RATE = env_str("BAKEN_API_RATE", "120/m")
+BAKEN_API_FAILED_AUTH_RATE = env_str("BAKEN_API_FAILED_AUTH_RATE", "20/m")
 # Where users reach Baken; used in links in e-mail sent by background commands.
 BASE_URL = env_str("BAKEN_BASE_URL", "http://127.0.0.1:8000")
+
+# Retention and the audit log's anchors outside the database (docs/operations.md).
+AUDIT_CHECKPOINT_DIR = env_str("BAKEN_AUDIT_CHECKPOINT_DIR", "")
+AUDIT_CHECKPOINT_MAILTO = env_list("BAKEN_AUDIT_CHECKPOINT_MAILTO", [])
+AUDIT_RETENTION_YEARS = env_int("BAKEN_AUDIT_RETENTION_YEARS", 5)
+YOUTH_FILE_RETENTION_YEARS = env_int("BAKEN_YOUTH_FILE_RETENTION_YEARS", 20)
+REGISTRY_RETENTION_YEARS = env_int("BAKEN_REGISTRY_RETENTION_YEARS", 10)
+REGISTRY_WITHDRAWN_GRACE_DAYS = env_int("BAKEN_REGISTRY_WITHDRAWN_GRACE_DAYS", 30)
 
 LOGGING = {
     "version": 1,

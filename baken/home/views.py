@@ -20,6 +20,7 @@ from baken.learning.views import TRAINEES
 from baken.meldcode.models import Status
 from baken.meldcode.services import reviews_due, stalled_reports
 from baken.registration.access import tasks_visible_to
+from baken.registration.delivery import open_problem_for
 from baken.registration.models import TaskStatus
 from baken.screening.access import screenings_visible_to
 from baken.screening.forms import StartScreeningForm
@@ -76,6 +77,8 @@ def home_view(request: HttpRequest) -> HttpResponse:
         context |= {"due": due, "awaiting_next_step": awaiting}
         shown += [item.youth for item in due]
         shown += [screening.youth for screening in awaiting]
+    if user.has_role(Role.FUNCTIONAL_ADMIN):
+        context["delivery_problem"] = open_problem_for(user)
     if user.has_role(*TRAINEES):
         context["training_to_do"] = [
             row

@@ -7,3 +7,6 @@ class OperationsConfig(AppConfig):
 
     name = "baken.operations"
     verbose_name = _("Operations")
+
+    def ready(self) -> None:
+        from baken.operations import checks  # noqa: F401 - registers the deploy checks

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import jellyfish
+from anyascii import anyascii
 
 MIN_KEY_LENGTH = 32
 BLOOM_BITS = 1024
@@ -111,9 +112,12 @@ def check_key(secret: str) -> bytes:
 
 
 def normalise_name(raw: str) -> str:
-    """Lower case, accents and special letters folded to ASCII, punctuation to spaces."""
+    """Lower case, accents and special letters folded to ASCII, punctuation to spaces; letters of
+    other scripts (Arabic, Ge'ez, Cyrillic, Chinese...) transliterated to Latin with anyascii
+    ("Иван" → "ivan", "ዮሃንስ" → "yohans"), so those names get keys too."""
     text = unicodedata.normalize("NFKD", raw.lower().translate(SPECIAL_LETTERS))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).translate(SPECIAL_LETTERS)
+    text = anyascii(text).lower()  # only what is still not ASCII changes
     text = re.sub("['`\u2019]", "", text)
     return " ".join(re.sub(r"[^a-z]+", " ", text).split())
 
