@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "baken.insight",
     "baken.retention",
     "baken.operations",
+    "baken.home",
 ]
 
 MIDDLEWARE = [
@@ -173,7 +174,10 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if env_bool("BAKEN_BEHIND_PROXY", default=False):
+# Behind a TLS-terminating proxy: the scheme from X-Forwarded-Proto, and the client's address (in
+# the audit log) from X-Forwarded-For; never trusted without this setting.
+BEHIND_PROXY = env_bool("BAKEN_BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -252,6 +256,8 @@ REGISTRY_WITHDRAWN_GRACE_DAYS = env_int("BAKEN_REGISTRY_WITHDRAWN_GRACE_DAYS", 3
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"refusals": {"()": "baken.lib.log_filters.RefusalsWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["refusals"]}},
     "root": {"handlers": ["console"], "level": env_str("BAKEN_LOG_LEVEL", "WARNING")},
 }

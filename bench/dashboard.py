@@ -101,7 +101,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.test import Client
 
-    from baken.registry.publishing import publish
+    from baken.registry.releases import publish
     from baken.testing import log_in_verified, make_cast
 
     call_command("migrate", verbosity=0)

@@ -10,7 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-from baken.registry.estimation import Selection, bca_bootstrap, read_table, stepwise, summarise
+from baken.registry.multiple_systems_estimation import (
+    Selection,
+    bca_bootstrap,
+    read_table,
+    stepwise,
+    summarise,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "baken" / "registry" / "data" / "mse"
 RESULTS = Path(__file__).resolve().parent / "results" / "estimation.txt"

@@ -2,8 +2,8 @@
 
 For each size: generate registrations with the generator's default error rates
 (baken/registry/synthetic.py), pseudonymise them as institutions do, link them with Baken's model
-(baken/registry/linkage.py), and link the same records in plaintext with a Splink model on the
-same fields (standardised given name, surname, date of birth, sex). Reports pairwise precision,
+(baken/registry/record_linkage.py), and link the same records in plaintext with a Splink model on
+the same fields (standardised given name, surname, date of birth, sex). Reports pairwise precision,
 recall and F1 against the truth, the linking time and the peak memory of each run.
 Writes bench/results/linkage.txt.
 
@@ -164,7 +164,7 @@ def peak_mb() -> float:
 
 
 def one_size(size: int) -> str:
-    from baken.registry.linkage import link, pairwise_scores
+    from baken.registry.record_linkage import link, pairwise_scores
     from baken.registry.synthetic import registrations
 
     rows, truth = [], []

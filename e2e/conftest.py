@@ -59,10 +59,24 @@ def log_in(page: "Page", base_url: str, user: "User") -> None:
 REFERENCE_DATA = [
     ("baken.accounts.migrations.0002_load_regions_2025", "load_regions", "accounts.Region"),
     ("baken.cases.migrations.0002_load_risk_factors", "load", "cases.RiskFactor"),
-    ("baken.signalling.migrations.0002_load_catalogue_2026_1", "load", "signalling.Indicator"),
+    ("e2e.conftest", "load_catalogue_now", "signalling.Indicator"),
     ("baken.screening.migrations.0002_load_instrument_2026_1", "load", "screening.Instrument"),
     ("baken.partners.migrations.0002_load_sharing_guidance", "load", "partners.SharingGuidance"),
 ]
+
+
+def load_catalogue_now(apps: Any, schema_editor: None) -> None:
+    """The catalogue migration's load, with today's models (the forms of exploitation have moved
+    to cases since that migration)."""
+    from baken.signalling.catalogue import FIRST_CATALOGUE, load_catalogue, read_catalogue_file
+
+    load_catalogue(
+        read_catalogue_file(FIRST_CATALOGUE),
+        form_model=apps.get_model("cases", "ExploitationForm"),
+        catalogue_model=apps.get_model("signalling", "IndicatorCatalogue"),
+        indicator_model=apps.get_model("signalling", "Indicator"),
+        make_current=True,
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -5,8 +5,8 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from baken.registry import linking
 from baken.registry.models import CandidatePair, Registration, Source
+from baken.registry.persons import recluster
 from baken.registry.tokens import issue_source
 from baken.testing import make_cast
 from e2e.conftest import log_in
@@ -38,7 +38,7 @@ def test_an_analyst_accepts_an_uncertain_pair_and_the_person_count_drops(
     first = registration("Politie Rotterdam", 1)
     second = registration("Zorgcoördinatie Rijnmond", 2)
     registration("Politie Rotterdam", 3)
-    linking.recluster()
+    recluster()
     CandidatePair.objects.create(
         left=first,
         right=second,

@@ -1,8 +1,10 @@
-"""Actions on people and teams. Each writes its audit entry in the same transaction."""
+"""Actions on people and teams, and logging in and out. Each writes its audit entry in the same
+transaction."""
 
 from collections.abc import Iterable
 
 from axes.utils import reset as reset_lockout
+from django.contrib.auth import login, logout
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -12,11 +14,13 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django_otp import login as otp_login
+from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from baken.accounts.models import RoleGrant, Team, User, allowed_roles_for
-from baken.audit.models import AuditEvent
+from baken.audit.models import AuditEvent, AuditOutcome
 from baken.audit.services import log_access
 
 RECOVERY_CODE_COUNT = 10
@@ -210,3 +214,52 @@ def confirm_totp_enrolment(*, user: User, device: TOTPDevice, request: HttpReque
 
 def has_confirmed_totp(user: User) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+# Logging in and out. The session work is Django's and django-otp's; these add the audit entry in
+# the same transaction.
+
+
+def record_failed_log_in(*, request: HttpRequest, username: str, locked: bool) -> None:
+    log_access(
+        event=AuditEvent.LOGIN_FAILED,
+        user=None,
+        username=username,
+        request=request,
+        outcome=AuditOutcome.DENIED if locked else AuditOutcome.FAILED,
+        detail="account locked" if locked else "wrong user name or password",
+    )
+
+
+def record_failed_second_factor(*, request: HttpRequest, user: User) -> None:
+    log_access(
+        event=AuditEvent.LOGIN_FAILED,
+        user=user,
+        request=request,
+        outcome=AuditOutcome.FAILED,
+        detail="wrong second-factor code",
+    )
+
+
+@transaction.atomic
+def log_in(*, request: HttpRequest, user: User, device: Device, backend: str | None) -> None:
+    """Both factors passed: start the session."""
+    login(request, user, backend=backend)
+    otp_login(request, device)
+    log_access(event=AuditEvent.LOGIN, user=user, request=request)
+
+
+@transaction.atomic
+def log_out(*, request: HttpRequest, user: User | None) -> None:
+    if user is not None:
+        log_access(event=AuditEvent.LOGOUT, user=user, request=request)
+    logout(request)
+
+
+@transaction.atomic
+def change_password(*, request: HttpRequest, user: User, new_password: str) -> None:
+    """One's own password (checked by the form); every session of the user ends."""
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    log_access(event=AuditEvent.UPDATE, user=user, request=request, object_type="password")
+    logout(request)

@@ -3,7 +3,6 @@
 import time
 
 from django.contrib import messages
-from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
@@ -14,8 +13,8 @@ from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_otp import login as otp_login
 from django_otp import match_token
+from django_otp.models import Device
 
 from baken.accounts import services
 from baken.accounts.access import (
@@ -28,8 +27,6 @@ from baken.accounts.access import (
 from baken.accounts.forms import InviteForm, LoginForm, TeamForm, TokenForm, UserAccessForm
 from baken.accounts.middleware import mark_renewed
 from baken.accounts.models import Role, User
-from baken.audit.models import AuditEvent, AuditOutcome
-from baken.audit.services import log_access
 
 PENDING_SECONDS = 300
 
@@ -65,25 +62,19 @@ def login_view(request: HttpRequest) -> HttpResponse:
             if services.has_confirmed_totp(user):
                 return redirect("accounts:second_factor")
             return redirect("accounts:enrol")
-        locked = getattr(request, "axes_locked_out", False)
-        log_access(
-            event=AuditEvent.LOGIN_FAILED,
-            user=None,
-            username=request.POST.get("username", ""),
+        services.record_failed_log_in(
             request=request,
-            outcome=AuditOutcome.DENIED if locked else AuditOutcome.FAILED,
-            detail="account locked" if locked else "wrong user name or password",
+            username=request.POST.get("username", ""),
+            locked=getattr(request, "axes_locked_out", False),
         )
     return render(request, "accounts/login.html", {"form": form, "next": _safe_next(request)})
 
 
-def _complete_login(request: HttpRequest, user: User, device: object) -> HttpResponse:
+def _complete_login(request: HttpRequest, user: User, device: Device) -> HttpResponse:
     backend = request.session.get("pending_backend")
     target = request.session.get("pending_next") or ""
-    login(request, user, backend=backend)
-    otp_login(request, device)
+    services.log_in(request=request, user=user, device=device, backend=backend)
     mark_renewed(request.session)
-    log_access(event=AuditEvent.LOGIN, user=user, request=request)
     return redirect(target or "home")
 
 
@@ -97,13 +88,7 @@ def second_factor_view(request: HttpRequest) -> HttpResponse:
         device = match_token(user, form.cleaned_data["token"])
         if device is not None:
             return _complete_login(request, user, device)
-        log_access(
-            event=AuditEvent.LOGIN_FAILED,
-            user=user,
-            request=request,
-            outcome=AuditOutcome.FAILED,
-            detail="wrong second-factor code",
-        )
+        services.record_failed_second_factor(request=request, user=user)
         form.add_error("token", _("That code is not correct or has expired. Try the next one."))
     return render(request, "accounts/second_factor.html", {"form": form})
 
@@ -147,9 +132,8 @@ def _base32_secret(key: bytes) -> str:
 
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        log_access(event=AuditEvent.LOGOUT, user=acting_user(request), request=request)
-    logout(request)
+    user = acting_user(request) if request.user.is_authenticated else None
+    services.log_out(request=request, user=user)
     messages.success(request, _("You have been logged out."))
     return redirect("accounts:login")
 
@@ -158,10 +142,9 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 def password_change_view(request: HttpRequest) -> HttpResponse:
     form = PasswordChangeForm(acting_user(request), request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        update_session_auth_hash(request, user)
-        log_access(event=AuditEvent.UPDATE, user=user, request=request, object_type="password")
-        logout(request)
+        services.change_password(
+            request=request, user=form.user, new_password=form.cleaned_data["new_password1"]
+        )
         messages.success(
             request,
             _("Your password was changed. All your sessions have ended; please log in again."),
@@ -199,14 +182,14 @@ def password_reset_done_view(request: HttpRequest) -> HttpResponse:
 # Functional administrator: users and teams of their own organisation.
 
 
-@role_required(Role.FUNCTIONAL_ADMIN)
+@role_required(Role.FUNCTIONAL_ADMIN, kind=None)
 def user_list_view(request: HttpRequest) -> HttpResponse:
     admin = acting_user(request)
     users = users_managed_by(admin).prefetch_related("role_grants", "teams")
     return render(request, "accounts/user_list.html", {"users": users})
 
 
-@role_required(Role.FUNCTIONAL_ADMIN)
+@role_required(Role.FUNCTIONAL_ADMIN, kind=None)
 def user_invite_view(request: HttpRequest) -> HttpResponse:
     admin = acting_user(request)
     form = InviteForm(request.POST or None, admin=admin)
@@ -232,10 +215,10 @@ def user_invite_view(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/user_invite.html", {"form": form})
 
 
-@role_required(Role.FUNCTIONAL_ADMIN)
+@role_required(Role.FUNCTIONAL_ADMIN, kind=None)
 def user_edit_view(request: HttpRequest, user_id: int) -> HttpResponse:
     admin = acting_user(request)
-    user = get_user_for_admin(admin, user_id)
+    user = get_user_for_admin(admin, user_id, request=request)
     initial = {"roles": list(user.role_set), "teams": list(user.teams.all())}
     form = UserAccessForm(request.POST or None, admin=admin, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -255,11 +238,11 @@ def user_edit_view(request: HttpRequest, user_id: int) -> HttpResponse:
     return render(request, "accounts/user_edit.html", {"form": form, "managed": user})
 
 
-@role_required(Role.FUNCTIONAL_ADMIN)
+@role_required(Role.FUNCTIONAL_ADMIN, kind=None)
 @require_POST
 def user_action_view(request: HttpRequest, user_id: int, action: str) -> HttpResponse:
     admin = acting_user(request)
-    user = get_user_for_admin(admin, user_id)
+    user = get_user_for_admin(admin, user_id, request=request)
     try:
         if action == "deactivate":
             services.set_user_active(admin=admin, request=request, user=user, active=False)
@@ -284,7 +267,7 @@ def user_action_view(request: HttpRequest, user_id: int, action: str) -> HttpRes
     return redirect("accounts:user_edit", user_id=user.pk)
 
 
-@role_required(Role.FUNCTIONAL_ADMIN)
+@role_required(Role.FUNCTIONAL_ADMIN, kind=None)
 def team_list_view(request: HttpRequest) -> HttpResponse:
     admin = acting_user(request)
     form = TeamForm(request.POST or None)

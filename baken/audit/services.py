@@ -91,6 +91,11 @@ def _chain_fields(values: dict[str, object]) -> ChainFields:
 
 
 def client_ip(request: HttpRequest) -> str | None:
+    """The client's address. Behind a proxy (BAKEN_BEHIND_PROXY), the one the proxy appended last
+    to X-Forwarded-For (what it saw; earlier ones the client can make up)."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.BEHIND_PROXY and forwarded.strip():
+        return _normalise_ip(forwarded.split(",")[-1])
     return _normalise_ip(request.META.get("REMOTE_ADDR"))
 
 

@@ -6,14 +6,16 @@ from django.utils.translation import gettext as _
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
-from baken.audit.access import audit_entries_visible_to, youth_access_overview
+from baken.audit.access import (
+    audit_entries_visible_to,
+    export_youth_access_overview,
+    youth_access_overview,
+)
 from baken.audit.forms import AuditFilterForm, YouthOverviewForm
-from baken.audit.models import AuditEvent
-from baken.audit.services import log_access
 from baken.lib.csv_export import csv_response
 
 
-@role_required(Role.PRIVACY_OFFICER)
+@role_required(Role.PRIVACY_OFFICER, kind=None)
 def log_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = AuditFilterForm(request.GET or None)
@@ -28,27 +30,21 @@ def log_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_required(Role.PRIVACY_OFFICER)
+@role_required(Role.PRIVACY_OFFICER, kind=None)
 def youth_overview_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = YouthOverviewForm(request.GET or None)
     if not form.is_valid():
         return render(request, "audit/youth_overview.html", {"form": form})
     pseudonym = form.cleaned_data["youth_pseudonym"].strip()
-    entries = youth_access_overview(user, pseudonym)
     if request.GET.get("format") != "csv":
+        entries = youth_access_overview(user, pseudonym)
         return render(
             request,
             "audit/youth_overview.html",
             {"form": form, "entries": entries, "pseudonym": pseudonym},
         )
-    log_access(
-        event=AuditEvent.EXPORT,
-        user=user,
-        request=request,
-        object_type="access_overview",
-        youth_pseudonym=pseudonym,
-    )
+    entries = export_youth_access_overview(user, pseudonym, request=request)
     stamp = timezone.localdate().isoformat()
     return csv_response(
         f"access-{pseudonym}-{stamp}.csv",

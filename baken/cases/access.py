@@ -4,19 +4,25 @@
   (for a limited time);
 - a designated officer, behavioural scientist or manager: every youth of their organisation;
 - nobody else (privacy officer, functional administrator, registry): no youth at all.
-A youth of another organisation gives the same 404 as one that does not exist.
+A youth of another organisation gives the same 404 as one that does not exist; the attempt is
+logged as denied. A page that lists youths' names logs one entry per view naming them.
 """
 
+from collections.abc import Iterable
+
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils import timezone
 
+from baken.accounts.access import refuse_as_missing
 from baken.accounts.models import OrganisationKind, Role, User
+from baken.audit.access import YOUTH_LIST
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
 from baken.cases.models import EmergencyAccess, Youth
 
 ORGANISATION_WIDE_ROLES = (Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST, Role.MANAGER)
+CASE_ROLES = (Role.YOUTH_WORKER, *ORGANISATION_WIDE_ROLES)
 
 
 def _in_institution(user: User) -> bool:
@@ -53,6 +59,26 @@ def youths_findable_by(user: User) -> QuerySet[Youth]:
     return Youth.objects.filter(organisation=user.organisation)
 
 
+def get_youth_for_break_the_glass(
+    user: User, pseudonym: str, *, request: HttpRequest | None
+) -> Youth:
+    """A youth of the worker's organisation, to ask for emergency access; the look-up is logged
+    (a search: the page shows the name before any access is granted)."""
+    youth = youths_findable_by(user).filter(pseudonym=pseudonym).first()
+    if youth is None:
+        refuse_as_missing(user, request=request, object_type="youth", object_id=pseudonym)
+    log_access(
+        event=AuditEvent.SEARCH,
+        user=user,
+        request=request,
+        object_type="youth",
+        object_id=youth.pk,
+        youth_pseudonym=youth.pseudonym,
+        detail="break-the-glass request",
+    )
+    return youth
+
+
 def _active_emergency(user: User, youth: Youth) -> EmergencyAccess | None:
     return EmergencyAccess.objects.filter(
         user=user, youth=youth, expires_at__gt=timezone.now()
@@ -71,7 +97,7 @@ def get_youth_for_user(
     rests on break-the-glass). Raises Http404 otherwise."""
     youth = youths_visible_to(user).filter(pseudonym=pseudonym).first()
     if youth is None:
-        raise Http404
+        refuse_as_missing(user, request=request, object_type=object_type, object_id=pseudonym)
     in_team = sees_whole_organisation(user) or youth.teams.filter(members=user).exists()
     emergency = None if in_team else _active_emergency(user, youth)
     log_access(
@@ -91,3 +117,38 @@ def emergency_accesses_for_review(user: User) -> QuerySet[EmergencyAccess]:
     if not user.has_role(Role.PRIVACY_OFFICER) or user.organisation_id is None:
         return EmergencyAccess.objects.none()
     return EmergencyAccess.objects.filter(youth__organisation_id=user.organisation_id)
+
+
+def get_emergency_access_for_review(
+    user: User, access_id: int, *, request: HttpRequest | None
+) -> EmergencyAccess:
+    access = (
+        emergency_accesses_for_review(user)
+        .select_related("youth", "user")
+        .filter(pk=access_id)
+        .first()
+    )
+    if access is None:
+        refuse_as_missing(user, request=request, object_type="emergencyaccess", object_id=access_id)
+    return access
+
+
+PSEUDONYMS_PER_ENTRY = 40  # an entry's detail holds 500 characters
+
+
+def log_youths_listed(
+    user: User, youths: Iterable[Youth], *, request: HttpRequest | None, page: str
+) -> None:
+    """A page that shows youths' names writes one audit entry per view, naming the youths shown
+    by their pseudonyms (one more entry for each further 40: an entry holds 500 characters).
+    The privacy officer's overview per youth finds these entries too."""
+    pseudonyms = sorted({youth.pseudonym for youth in youths})
+    for start in range(0, len(pseudonyms), PSEUDONYMS_PER_ENTRY):
+        log_access(
+            event=AuditEvent.READ,
+            user=user,
+            request=request,
+            object_type=YOUTH_LIST,
+            object_id=page[:64],
+            detail=" ".join(pseudonyms[start : start + PSEUDONYMS_PER_ENTRY]),
+        )

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField, EncryptedDateField, EncryptedTextField
 
@@ -36,6 +37,39 @@ class CareForm(models.TextChoices):
     DAY_TREATMENT = "day_treatment", _("Day treatment")
     SHELTER = "shelter", _("Crisis or protected shelter")
     OTHER = "other", _("Other")
+
+
+class Bilingual:
+    """Reference data carries its own Dutch and English text; show the active language."""
+
+    name_nl: str
+    name_en: str
+
+    @property
+    def name(self) -> str:
+        return self.name_en if get_language() == "en" else self.name_nl
+
+
+class ExploitationForm(Bilingual, models.Model):
+    """A form of exploitation. Data, not code: the law names forms (for example bill 36 835,
+    implementing Directive (EU) 2024/1712, names forced marriage, exploitation in surrogacy and
+    illegal adoption, which art. 273f Sr already covers). The vocabulary every institution app
+    shares; loaded with the indicator catalogue (signalling)."""
+
+    code = models.SlugField(unique=True)
+    name_nl = models.CharField(max_length=120)
+    name_en = models.CharField(max_length=120)
+    order = models.PositiveSmallIntegerField(default=0)
+    in_law_since = models.DateField(null=True, blank=True)
+    note_nl = models.TextField(blank=True)
+    note_en = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["order"]
+        db_table = "signalling_exploitationform"  # its table from when signalling held it
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class RiskFactor(models.Model):

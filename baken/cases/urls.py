@@ -13,9 +13,7 @@ urlpatterns = [
         views.emergency_review_view,
         name="emergency_review",
     ),
-    path("<str:pseudonym>/", views.youth_detail_view, name="detail"),
     path("<str:pseudonym>/edit/", views.youth_edit_view, name="edit"),
-    path("<str:pseudonym>/print/", views.youth_print_view, name="print"),
     path("<str:pseudonym>/guardians/new/", views.guardian_add_view, name="guardian_add"),
     path("<str:pseudonym>/break-the-glass/", views.break_the_glass_view, name="break_the_glass"),
 ]

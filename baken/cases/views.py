@@ -1,36 +1,25 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
-from baken.audit.models import AuditEvent
 from baken.cases import services
 from baken.cases.access import (
+    CASE_ROLES,
     emergency_accesses_for_review,
+    get_emergency_access_for_review,
+    get_youth_for_break_the_glass,
     get_youth_for_user,
+    log_youths_listed,
     may_use_break_the_glass,
     youths_findable_by,
     youths_visible_to,
 )
 from baken.cases.forms import BreakTheGlassForm, GuardianForm, ReviewForm, SearchForm, YouthForm
-from baken.cases.models import Youth
-from baken.cases.timeline import build_timeline
-from baken.meldcode.models import Status
-from baken.screening.forms import StartScreeningForm
-from baken.screening.models import ScreeningStatus
-from baken.screening.services import screening_schedule
-from baken.signalling.models import ExploitationForm
-
-CASE_ROLES = (
-    Role.YOUTH_WORKER,
-    Role.DESIGNATED_OFFICER,
-    Role.BEHAVIOURAL_SCIENTIST,
-    Role.MANAGER,
-)
 
 
 @role_required(*CASE_ROLES)
@@ -53,6 +42,7 @@ def youth_list_view(request: HttpRequest) -> HttpResponse:
             ]
     else:
         youths = list(visible.filter(care_end__isnull=True).prefetch_related("teams"))
+    log_youths_listed(user, [*youths, *others], request=request, page="cases:list")
     context = {"form": form, "youths": youths, "others": others}
     return render(request, "cases/youth_list.html", context)
 
@@ -76,43 +66,8 @@ def youth_create_view(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("The case file has been opened."))
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "cases/youth_form.html", {"form": form, "creating": True})
-
-
-@role_required(*CASE_ROLES)
-def youth_detail_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
-    user = acting_user(request)
-    youth = get_youth_for_user(user, pseudonym, request=request)
-    form_code = request.GET.get("form", "")
-    schedule = screening_schedule(Youth.objects.filter(pk=youth.pk))
-    context = {
-        "youth": youth,
-        "timeline": build_timeline(youth, form_code=form_code),
-        "forms": ExploitationForm.objects.all(),
-        "form_code": form_code,
-        "guardians": youth.guardians.all(),
-        "screening_due": schedule[0].due if schedule else None,
-        "draft_screening": youth.screenings.filter(status=ScreeningStatus.DRAFT).first(),
-        "open_screening": youth.screenings.filter(
-            status=ScreeningStatus.AWAITING_NEXT_STEP
-        ).first(),
-        "start_screening_form": StartScreeningForm(),
-        "open_trajectory": youth.meldcode_trajectories.exclude(status=Status.CLOSED).first(),
-        "conferences": youth.case_conferences.prefetch_related("actions"),
-        "registration_tasks": youth.registration_tasks.filter(status="open"),
-        "registrations": youth.registrations.all(),
-    }
-    return render(request, "cases/youth_detail.html", context)
-
-
-@role_required(*CASE_ROLES)
-def youth_print_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
-    user = acting_user(request)
-    youth = get_youth_for_user(user, pseudonym, request=request, event=AuditEvent.EXPORT)
-    form_code = request.GET.get("form", "")
-    context = {"youth": youth, "timeline": build_timeline(youth, form_code=form_code)}
-    return render(request, "cases/youth_print.html", context)
 
 
 @role_required(Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER)
@@ -135,7 +90,7 @@ def youth_edit_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("The case file has been saved."))
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "cases/youth_form.html", {"form": form, "youth": youth})
 
 
@@ -147,14 +102,14 @@ def guardian_add_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.add_guardian(youth=youth, by=user, request=request, **form.cleaned_data)
         messages.success(request, _("The guardian has been added."))
-        return redirect("cases:detail", pseudonym=youth.pseudonym)
+        return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "cases/guardian_form.html", {"form": form, "youth": youth})
 
 
 @role_required(Role.YOUTH_WORKER)
 def break_the_glass_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     user = acting_user(request)
-    youth = get_object_or_404(youths_findable_by(user), pseudonym=pseudonym)
+    youth = get_youth_for_break_the_glass(user, pseudonym, request=request)
     form = BreakTheGlassForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -167,14 +122,19 @@ def break_the_glass_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
             messages.warning(
                 request, _("Emergency access granted for a limited time. It is being reviewed.")
             )
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "cases/break_the_glass.html", {"form": form, "youth": youth})
 
 
 @role_required(Role.PRIVACY_OFFICER)
 def emergency_review_list_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
-    accesses = emergency_accesses_for_review(user).select_related("youth", "user", "reviewed_by")
+    accesses = list(
+        emergency_accesses_for_review(user).select_related("youth", "user", "reviewed_by")
+    )
+    log_youths_listed(
+        user, [a.youth for a in accesses], request=request, page="cases:emergency_review_list"
+    )
     return render(
         request, "cases/emergency_review.html", {"accesses": accesses, "form": ReviewForm()}
     )
@@ -184,7 +144,7 @@ def emergency_review_list_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 def emergency_review_view(request: HttpRequest, access_id: int) -> HttpResponse:
     user = acting_user(request)
-    access = get_object_or_404(emergency_accesses_for_review(user), pk=access_id)
+    access = get_emergency_access_for_review(user, access_id, request=request)
     form = ReviewForm(request.POST)
     if form.is_valid():
         services.review_emergency_access(

@@ -8,10 +8,15 @@ from django.utils.translation import gettext as _
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
 from baken.learning import services
-from baken.learning.access import get_attempt_for_user, get_module
+from baken.learning.access import (
+    attempts_of,
+    get_attempt_for_user,
+    get_module,
+    self_assessments_of,
+)
 from baken.learning.catalogue import all_modules
 from baken.learning.forms import QuizForm, SelfAssessmentForm, TrainingPolicyForm
-from baken.learning.models import Moment, QuizAttempt, SelfAssessment
+from baken.learning.models import Moment
 from baken.learning.quiz import score_quiz
 
 TRAINEES = (Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST, Role.MANAGER)
@@ -58,7 +63,7 @@ def module_view(request: HttpRequest, slug: str) -> HttpResponse:
 @role_required(*TRAINEES)
 def attempt_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
     user = acting_user(request)
-    attempt = get_attempt_for_user(user, attempt_id)
+    attempt = get_attempt_for_user(user, attempt_id, request=request)
     module = get_module(attempt.module)
     needs_after = services.needs_after_assessment(attempt)
     form = SelfAssessmentForm(request.POST or None) if needs_after else None
@@ -88,13 +93,9 @@ def history_view(request: HttpRequest) -> HttpResponse:
     titles = {module.slug: module.title.in_language(language) for module in all_modules()}
     context = {
         "assessments": [
-            (item, titles.get(item.module, item.module))
-            for item in SelfAssessment.objects.filter(user=user)
+            (item, titles.get(item.module, item.module)) for item in self_assessments_of(user)
         ],
-        "attempts": [
-            (item, titles.get(item.module, item.module))
-            for item in QuizAttempt.objects.filter(user=user)
-        ],
+        "attempts": [(item, titles.get(item.module, item.module)) for item in attempts_of(user)],
     }
     return render(request, "learning/history.html", context)
 

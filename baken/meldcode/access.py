@@ -1,23 +1,28 @@
 """Trajectories, reports and conference actions are reached through their youth, whose access
-function logs the read. Another organisation's, or a missing one, is the same 404."""
+function logs the read. Another organisation's, or a missing one, is the same 404, logged as
+denied."""
 
-from django.http import Http404, HttpRequest
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
+from baken.accounts.access import refuse_as_missing
 from baken.accounts.models import User
 from baken.cases.access import get_youth_for_user, youths_visible_to
 from baken.meldcode.models import ConferenceAction, Report, Trajectory
+
+
+def trajectories_visible_to(user: User) -> QuerySet[Trajectory]:
+    return Trajectory.objects.filter(youth__in=youths_visible_to(user))
 
 
 def get_trajectory_for_user(
     user: User, trajectory_id: int, *, request: HttpRequest | None
 ) -> Trajectory:
     trajectory = (
-        Trajectory.objects.filter(youth__in=youths_visible_to(user), pk=trajectory_id)
-        .select_related("youth")
-        .first()
+        trajectories_visible_to(user).filter(pk=trajectory_id).select_related("youth").first()
     )
     if trajectory is None:
-        raise Http404
+        refuse_as_missing(user, request=request, object_type="trajectory", object_id=trajectory_id)
     get_youth_for_user(user, trajectory.youth.pseudonym, request=request, object_type="meldcode")
     return trajectory
 
@@ -29,7 +34,7 @@ def get_report_for_user(user: User, report_id: int, *, request: HttpRequest | No
         .first()
     )
     if report is None:
-        raise Http404
+        refuse_as_missing(user, request=request, object_type="report", object_id=report_id)
     get_youth_for_user(
         user, report.trajectory.youth.pseudonym, request=request, object_type="report"
     )
@@ -45,7 +50,9 @@ def get_action_for_user(
         .first()
     )
     if action is None:
-        raise Http404
+        refuse_as_missing(
+            user, request=request, object_type="conferenceaction", object_id=action_id
+        )
     get_youth_for_user(
         user, action.conference.youth.pseudonym, request=request, object_type="conference"
     )

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from baken.accounts.models import User
-from baken.meldcode.models import Informed, ReportTo
+from baken.meldcode.models import Informed, MeldcodePolicy, ReportTo
 from baken.meldcode.services import ActionInput, ReportDetails
 from baken.partners.models import Partner, PartnerKind
 
@@ -285,3 +285,9 @@ class ConferenceForm(forms.Form):
                     )
                 )
         return result
+
+
+class PolicyForm(forms.ModelForm[MeldcodePolicy]):
+    class Meta:
+        model = MeldcodePolicy
+        fields = ["framework_in_step", "response_days"]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from baken.accounts.models import Organisation, User
 from baken.audit.models import AuditEvent
-from baken.audit.services import log_object_access
+from baken.audit.services import log_access, log_object_access
 from baken.cases.models import Youth
 from baken.meldcode import decision
 from baken.meldcode.models import (
@@ -31,6 +31,8 @@ from baken.meldcode.models import (
 from baken.partners.models import Partner
 from baken.registration.models import Trigger
 from baken.registration.services import open_registration_task
+from baken.screening import services as screening_services
+from baken.screening.models import NextStep as ScreeningNextStep
 from baken.screening.models import Screening, ScreeningStatus
 from baken.signalling.models import Consultation, Signal
 
@@ -50,7 +52,35 @@ def _move(trajectory: Trajectory, new: str) -> None:
 
 
 def policy_for(organisation: Organisation) -> MeldcodePolicy:
-    policy, _created = MeldcodePolicy.objects.get_or_create(organisation=organisation)
+    """The organisation's policy; until someone sets one, the defaults (not saved: reading writes
+    nothing)."""
+    policy = MeldcodePolicy.objects.filter(organisation=organisation).first()
+    return policy or MeldcodePolicy(organisation=organisation)
+
+
+@transaction.atomic
+def set_policy(
+    *,
+    organisation: Organisation,
+    by: User,
+    request: HttpRequest | None,
+    framework_in_step: int,
+    response_days: int,
+) -> MeldcodePolicy:
+    """Where the afwegingskader sits and how long a report may wait for feedback."""
+    policy = policy_for(organisation)
+    policy.framework_in_step = framework_in_step
+    policy.response_days = response_days
+    policy.full_clean()
+    policy.save()
+    log_access(
+        event=AuditEvent.UPDATE,
+        user=by,
+        request=request,
+        object_type="meldcode_policy",
+        object_id=policy.pk,
+        detail=f"afwegingskader in step {framework_in_step}, feedback within {response_days} days",
+    )
     return policy
 
 
@@ -95,6 +125,21 @@ def start_trajectory(
         youth_pseudonym=youth.pseudonym,
     )
     return trajectory
+
+
+@transaction.atomic
+def continue_screening_in_meldcode(
+    *, screening: Screening, by: User, request: HttpRequest | None
+) -> Trajectory:
+    """An elevated or high screening closes with the meldcode as its next step: the youth's open
+    trajectory goes on, or a new one starts from this screening."""
+    screening_services.choose_next_step(
+        screening=screening, by=by, request=request, next_step=ScreeningNextStep.MELDCODE
+    )
+    open_trajectory = screening.youth.meldcode_trajectories.exclude(status=Status.CLOSED).first()
+    if open_trajectory is not None:
+        return open_trajectory
+    return start_trajectory(youth=screening.youth, by=by, request=request, screening=screening)
 
 
 FRAMEWORK_KEYS = ("suspicion", "unsafe", "can_help", "help_accepted")

@@ -3,25 +3,33 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from baken.accounts.access import acting_user, role_required
+from baken.accounts.access import acting_user, colleagues_of, role_required
 from baken.accounts.models import Role, User
-from baken.cases.access import get_youth_for_user, youths_visible_to
+from baken.cases.access import get_youth_for_user, log_youths_listed, youths_visible_to
 from baken.meldcode import services
-from baken.meldcode.access import get_action_for_user, get_report_for_user, get_trajectory_for_user
+from baken.meldcode.access import (
+    get_action_for_user,
+    get_report_for_user,
+    get_trajectory_for_user,
+    trajectories_visible_to,
+)
 from baken.meldcode.forms import (
     ConferenceForm,
     DecisionForm,
     EscalationForm,
     FeedbackForm,
+    PolicyForm,
     ReviewForm,
     StepForm,
 )
-from baken.meldcode.models import STEP_NAMES, MeldcodePolicy, Status, Trajectory
+from baken.meldcode.models import STEP_NAMES, Status, Trajectory
 from baken.partners.directory import guidance_for, who_to_call
 from baken.partners.models import Partner, PartnerKind, Purpose
+from baken.screening.access import get_screening_for_user
 from baken.screening.models import ScreeningStatus
 
 WORKING_ROLES = (Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST)
@@ -35,22 +43,44 @@ def _partners_for(trajectory: Trajectory, user: User) -> list[Partner]:
     return [partner for answer in answers for partner in answer.partners]
 
 
-def _next_form(trajectory: Trajectory, user: User, data: object = None) -> forms.Form | None:
+def _step_form(trajectory: Trajectory, data: object = None) -> StepForm | None:
     step = trajectory.next_step
+    if step is None or step > 4:
+        return None
+    initial = {"done": services.signal_summary(trajectory.youth)} if step == 1 else None
     framework_here = trajectory.framework_in_step == step
-    if step is not None and step <= 4:
-        initial = {"done": services.signal_summary(trajectory.youth)} if step == 1 else None
-        return StepForm(data, step=step, framework_here=framework_here, initial=initial)
-    if step == 5:
-        return DecisionForm(
-            data, framework_here=framework_here, partners=_partners_for(trajectory, user)
-        )
-    if trajectory.review_due():
-        return ReviewForm(data, partners=_partners_for(trajectory, user))
-    return None
+    return StepForm(data, step=step, framework_here=framework_here, initial=initial)
 
 
-def _page(request: HttpRequest, trajectory: Trajectory, form: forms.Form | None) -> HttpResponse:
+def _decision_form(trajectory: Trajectory, user: User, data: object = None) -> DecisionForm | None:
+    if trajectory.next_step != 5:
+        return None
+    framework_here = trajectory.framework_in_step == 5
+    return DecisionForm(
+        data, framework_here=framework_here, partners=_partners_for(trajectory, user)
+    )
+
+
+def _review_form(trajectory: Trajectory, user: User, data: object = None) -> ReviewForm | None:
+    if not trajectory.review_due():
+        return None
+    return ReviewForm(data, partners=_partners_for(trajectory, user))
+
+
+def _next_action(trajectory: Trajectory, user: User) -> tuple[forms.Form | None, str]:
+    """The form for what is to be done next, and the view that takes it."""
+    if step := _step_form(trajectory):
+        return step, "meldcode:record_step"
+    if decision := _decision_form(trajectory, user):
+        return decision, "meldcode:decide"
+    if review := _review_form(trajectory, user):
+        return review, "meldcode:review"
+    return None, ""
+
+
+def _page(
+    request: HttpRequest, trajectory: Trajectory, form: forms.Form | None, action: str
+) -> HttpResponse:
     user = acting_user(request)
     reports = list(trajectory.reports.prefetch_related("escalations").select_related("partner"))
     context = {
@@ -58,6 +88,7 @@ def _page(request: HttpRequest, trajectory: Trajectory, form: forms.Form | None)
         "youth": trajectory.youth,
         "steps": list(trajectory.steps.select_related("recorded_by")),
         "form": form,
+        "form_action": reverse(action, args=[trajectory.pk]) if action else "",
         "step_name": STEP_NAMES.get(trajectory.next_step or 0, ""),
         "reports": reports,
         "conferences": trajectory.youth.case_conferences.prefetch_related("actions"),
@@ -91,28 +122,38 @@ def start_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("cases:detail", pseudonym=youth.pseudonym)
+        return redirect("home:youth", pseudonym=youth.pseudonym)
+    return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+
+
+@role_required(*WORKING_ROLES)
+@require_POST
+def start_from_screening_view(request: HttpRequest, screening_id: int) -> HttpResponse:
+    """The meldcode as the next step of an elevated or high screening."""
+    user = acting_user(request)
+    screening = get_screening_for_user(user, screening_id, request=request)
+    try:
+        trajectory = services.continue_screening_in_meldcode(
+            screening=screening, by=user, request=request
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("screening:detail", screening_id=screening.pk)
+    messages.success(request, _("The screening is closed; the meldcode is its next step."))
     return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
 
 
 @role_required(*WORKING_ROLES, Role.MANAGER)
+@require_safe
 def trajectory_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
+    """The trajectory, with the form for what is to be done next (for those who act on it)."""
     user = acting_user(request)
     trajectory = get_trajectory_for_user(user, trajectory_id, request=request)
-    may_act = user.has_role(*WORKING_ROLES)
-    form = _next_form(trajectory, user, request.POST or None) if may_act else None
-    if request.method == "POST" and form is not None and form.is_valid():
-        try:
-            _act(request, trajectory, form, user)
-        except ValidationError as error:
-            _show_error(form, error)
-        else:
-            messages.success(request, _("Recorded."))
-            return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
-    return _page(request, trajectory, form)
+    form, action = _next_action(trajectory, user) if user.has_role(*WORKING_ROLES) else (None, "")
+    return _page(request, trajectory, form, action)
 
 
-def _show_error(form: forms.Form, error: ValidationError) -> None:
+def _show_error(form: forms.BaseForm, error: ValidationError) -> None:
     """Put a service's error on the field it names, or on the form as a whole."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
@@ -121,37 +162,93 @@ def _show_error(form: forms.Form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-def _act(request: HttpRequest, trajectory: Trajectory, form: forms.Form, user: User) -> None:
-    if isinstance(form, StepForm):
-        services.record_step(
-            trajectory=trajectory,
-            by=user,
-            request=request,
-            step=form.step,
-            done=form.cleaned_data["done"],
-            why=form.cleaned_data["why"],
-            details=form.details(),
-        )
-    elif isinstance(form, DecisionForm):
-        services.decide(
-            trajectory=trajectory,
-            by=user,
-            request=request,
-            done=form.cleaned_data["done"],
-            framework=form.framework() if "suspicion" in form.fields else None,
-            report=form.report_details(),
-            review_on=form.cleaned_data["review_on"],
-            closing_note=form.cleaned_data["closing_note"],
-        )
-    elif isinstance(form, ReviewForm):
-        services.review_help(
-            trajectory=trajectory,
-            by=user,
-            request=request,
-            help_works=form.cleaned_data["help_works"] == "yes",
-            note=form.cleaned_data["note"],
-            report=form.report_details(),
-        )
+def _not_now(request: HttpRequest, trajectory: Trajectory) -> HttpResponse:
+    messages.error(request, _("That is not the next thing to record in this trajectory."))
+    return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+
+
+@role_required(*WORKING_ROLES)
+@require_POST
+def record_step_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
+    """Steps 1 to 4."""
+    user = acting_user(request)
+    trajectory = get_trajectory_for_user(user, trajectory_id, request=request)
+    form = _step_form(trajectory, request.POST)
+    if form is None:
+        return _not_now(request, trajectory)
+    if form.is_valid():
+        try:
+            services.record_step(
+                trajectory=trajectory,
+                by=user,
+                request=request,
+                step=form.step,
+                done=form.cleaned_data["done"],
+                why=form.cleaned_data["why"],
+                details=form.details(),
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("Recorded."))
+            return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+    return _page(request, trajectory, form, "meldcode:record_step")
+
+
+@role_required(*WORKING_ROLES)
+@require_POST
+def decide_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
+    """Step 5: the afwegingskader and its outcome."""
+    user = acting_user(request)
+    trajectory = get_trajectory_for_user(user, trajectory_id, request=request)
+    form = _decision_form(trajectory, user, request.POST)
+    if form is None:
+        return _not_now(request, trajectory)
+    if form.is_valid():
+        try:
+            services.decide(
+                trajectory=trajectory,
+                by=user,
+                request=request,
+                done=form.cleaned_data["done"],
+                framework=form.framework() if "suspicion" in form.fields else None,
+                report=form.report_details(),
+                review_on=form.cleaned_data["review_on"],
+                closing_note=form.cleaned_data["closing_note"],
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("Recorded."))
+            return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+    return _page(request, trajectory, form, "meldcode:decide")
+
+
+@role_required(*WORKING_ROLES)
+@require_POST
+def review_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
+    """On the review date: does the help give the needed result in time?"""
+    user = acting_user(request)
+    trajectory = get_trajectory_for_user(user, trajectory_id, request=request)
+    form = _review_form(trajectory, user, request.POST)
+    if form is None:
+        return _not_now(request, trajectory)
+    if form.is_valid():
+        try:
+            services.review_help(
+                trajectory=trajectory,
+                by=user,
+                request=request,
+                help_works=form.cleaned_data["help_works"] == "yes",
+                note=form.cleaned_data["note"],
+                report=form.report_details(),
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("Recorded."))
+            return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+    return _page(request, trajectory, form, "meldcode:review")
 
 
 @role_required(*WORKING_ROLES)
@@ -192,7 +289,7 @@ def escalate_view(request: HttpRequest, report_id: int) -> HttpResponse:
 def conference_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     user = acting_user(request)
     youth = get_youth_for_user(user, pseudonym, request=request)
-    colleagues = list(User.objects.filter(organisation=user.organisation, is_active=True))
+    colleagues = list(colleagues_of(user))
     form = ConferenceForm(request.POST or None, colleagues=colleagues)
     if request.method == "POST" and form.is_valid():
         trajectory = youth.meldcode_trajectories.exclude(status=Status.CLOSED).first()
@@ -211,7 +308,7 @@ def conference_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
             _show_error(form, error)
         else:
             messages.success(request, _("The case conference has been recorded."))
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "meldcode/conference.html", {"form": form, "youth": youth})
 
 
@@ -222,28 +319,28 @@ def action_done_view(request: HttpRequest, action_id: int) -> HttpResponse:
     action = get_action_for_user(user, action_id, request=request)
     services.complete_action(action=action, by=user, request=request)
     messages.success(request, _("Marked as done."))
-    return redirect("cases:detail", pseudonym=action.conference.youth.pseudonym)
+    return redirect("home:youth", pseudonym=action.conference.youth.pseudonym)
 
 
 @role_required(Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST, Role.MANAGER)
 def overview_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     youths = youths_visible_to(user)
-    context = {
-        "open": Trajectory.objects.filter(youth__in=youths)
-        .exclude(status=Status.CLOSED)
-        .select_related("youth"),
-        "stalled": services.stalled_reports(youths),
-        "reviews": services.reviews_due(youths),
-        "actions": services.open_actions(youths),
-    }
+    trajectories = list(
+        trajectories_visible_to(user).exclude(status=Status.CLOSED).select_related("youth")
+    )
+    stalled = services.stalled_reports(youths)
+    reviews = services.reviews_due(youths)
+    actions = services.open_actions(youths)
+    shown = [
+        *(t.youth for t in trajectories),
+        *(r.trajectory.youth for r in stalled),
+        *(t.youth for t in reviews),
+        *(a.conference.youth for a in actions),
+    ]
+    log_youths_listed(user, shown, request=request, page="meldcode:overview")
+    context = {"open": trajectories, "stalled": stalled, "reviews": reviews, "actions": actions}
     return render(request, "meldcode/overview.html", context)
-
-
-class PolicyForm(forms.ModelForm[MeldcodePolicy]):
-    class Meta:
-        model = MeldcodePolicy
-        fields = ["framework_in_step", "response_days"]
 
 
 @role_required(Role.DESIGNATED_OFFICER, Role.FUNCTIONAL_ADMIN)
@@ -253,7 +350,13 @@ def policy_view(request: HttpRequest) -> HttpResponse:
     policy = services.policy_for(user.organisation)
     form = PolicyForm(request.POST or None, instance=policy)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The meldcode settings have been saved."))
-        return redirect("meldcode:policy")
+        try:
+            services.set_policy(
+                organisation=user.organisation, by=user, request=request, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("The meldcode settings have been saved."))
+            return redirect("meldcode:policy")
     return render(request, "meldcode/policy.html", {"form": form})

@@ -1,11 +1,21 @@
 """Fictional demo data: the registry, two youth-care institutions with teams, one user per role,
 and fictional youths with signals of every main form of exploitation.
 
+The demo loads the institution side through its services, and reaches the registry only through
+its management commands, as the tests do; it never imports registry code.
 Idempotent: running it again finds what exists and adds only what is missing."""
 
+import csv
+import io
+import random
+import tempfile
 from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from django.conf import settings
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -162,19 +172,24 @@ def _load_demo_training() -> None:
 
 
 def _load_demo_registry_source() -> None:
-    """The demo institution's source at the demo registry, with the demo token."""
-    from django.conf import settings
-
-    from baken.registry.models import Source, hash_token
-
+    """The demo institution's source at the demo registry, with the demo token (through the
+    registry's command: the demo crosses the boundary as an operator would)."""
     token = settings.BAKEN_REGISTRY_TOKEN
-    if token and not Source.objects.filter(token_hash=hash_token(token)).exists():
-        Source.objects.create(
-            name="Jeugdzorg De Linde (fictief)",
-            kind="youth_care",
-            token_hash=hash_token(token),
-            token_prefix=token[:8],
-        )
+    if not token:
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        token_file = Path(folder) / "token"
+        token_file.write_text(token, encoding="utf-8")
+        try:
+            call_command(
+                "registry_source",
+                "add",
+                "Jeugdzorg De Linde (fictief)",
+                kind="youth_care",
+                token_file=token_file,
+            )
+        except CommandError:  # it exists already
+            return
 
 
 def _load_demo_partners() -> None:
@@ -590,67 +605,78 @@ DEMO_FORMS = {
 }
 
 
+def _registry_has_source(name: str) -> bool:
+    listing = io.StringIO()
+    call_command("registry_source", "list", stdout=listing)
+    return any(line.split("\t")[0] == name for line in listing.getvalue().splitlines())
+
+
 def _load_demo_registry_history() -> None:
     """Five years of fictional registrations from several sources (synthetic people with the
     usual errors, pseudonymised as a source would), linked into persons and counted, so that the
-    registry's statistics and estimates have something to show."""
-    import random
-    from datetime import date, timedelta
-
-    from django.conf import settings
-
-    from baken.registration.pseudonymise import pseudonymise
-    from baken.registry.linking import rebuild
-    from baken.registry.models import Registration, Source
-    from baken.registry.synthetic import registrations
-    from baken.registry.tokens import issue_source
-
-    if Registration.objects.filter(idempotency_key__startswith="demo-history-").exists():
+    registry's statistics and estimates have something to show. Made as sources and the registry
+    would: `baken synthetic_registrations`, `baken pseudonymise`, `baken import_registrations`
+    per source, `baken link --rebuild`."""
+    if _registry_has_source(DEMO_SOURCE_KINDS[0][0]):
         return
+    quiet = io.StringIO()
     rng = random.Random(2026)  # noqa: S311 - demo data
-    sources = {}
-    for name, kind, _weight in DEMO_SOURCE_KINDS:
-        existing = Source.objects.filter(name=name).first()
-        sources[name] = existing or issue_source(name=name, kind=kind)[0]
     regions = [f"RE{n:02d}" for n in range(1, 11)]
-    rows = []
-    person_dates: dict[str, date] = {}
-    for row, person in registrations(1800, seed=2026, today=date(2026, 6, 1)):
-        first = person_dates.setdefault(
-            person, date(2022, 1, 1) + timedelta(days=rng.randrange(5 * 365 - 60))
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        call_command(
+            "synthetic_registrations",
+            records=1800,
+            seed=2026,
+            output=folder / "people.csv",
+            truth=folder / "truth.csv",
+            stdout=quiet,
         )
-        reported = first + timedelta(days=rng.randrange(0, 200))
-        name, kind, _w = rng.choices(DEMO_SOURCE_KINDS, [w for *_x, w in DEMO_SOURCE_KINDS])[0]
-        keys = pseudonymise(
-            key=settings.BAKEN_PSEUDONYM_KEY.encode(),
+        (folder / "key").write_text(settings.BAKEN_PSEUDONYM_KEY, encoding="utf-8")
+        call_command(
+            "pseudonymise",
+            key_file=folder / "key",
             key_version="demo",
-            **{
-                c: row[c]
-                for c in (
-                    "given_name",
-                    "surname",
-                    "date_of_birth",
-                    "sex",
-                    "nationality",
-                    "country_of_birth",
+            input=folder / "people.csv",
+            output=folder / "pseudonymised.csv",
+            stdout=quiet,
+        )
+        with (folder / "truth.csv").open(encoding="utf-8", newline="") as truth:
+            person_of = {row["record_id"]: row["person_id"] for row in csv.DictReader(truth)}
+        with (folder / "pseudonymised.csv").open(encoding="utf-8", newline="") as pseudonymised:
+            reader = csv.DictReader(pseudonymised)
+            columns = [*(reader.fieldnames or []), *REGISTRATION_COLUMNS]
+            rows_per_source: dict[str, list[dict[str, str]]] = {}
+            first_reported: dict[str, date] = {}
+            for row in reader:
+                first = first_reported.setdefault(
+                    person_of[row["record_id"]],
+                    date(2022, 1, 1) + timedelta(days=rng.randrange(5 * 365 - 60)),
                 )
-            },
-        )
-        birth_year = int(keys.pop("birth_year")) if keys["birth_year"] else None
-        nationality = row["country_of_birth"]
-        rows.append(
-            Registration(
-                source=sources[name],
-                idempotency_key=f"demo-history-{row['record_id']}",
-                dossier_type="statistical",
-                **{k: v for k, v in keys.items() if k not in ("birth_year",)},
-                birth_year=birth_year,
-                forms=[rng.choice(DEMO_FORMS[nationality])],
-                cross_border=nationality != "NL",
-                minor=(reported.year - birth_year) < 18 if birth_year else None,
-                reported_on=min(reported, date(2026, 11, 1)),
-                reporter_region=rng.choice(regions),
-            )
-        )
-    Registration.objects.bulk_create(rows, batch_size=500)
-    rebuild()
+                reported = min(first + timedelta(days=rng.randrange(0, 200)), date(2026, 11, 1))
+                source = rng.choices(DEMO_SOURCE_KINDS, [w for *_x, w in DEMO_SOURCE_KINDS])[0]
+                origin = row["country_of_birth"]
+                birth_year = int(row["birth_year"]) if row["birth_year"] else None
+                minor = (reported.year - birth_year) < 18 if birth_year else None
+                rows_per_source.setdefault(source[0], []).append(
+                    {
+                        **row,
+                        "forms": rng.choice(DEMO_FORMS[origin]),
+                        "cross_border": "no" if origin == "NL" else "yes",
+                        "minor": "" if minor is None else ("yes" if minor else "no"),
+                        "reported_on": reported.isoformat(),
+                        "reporter_region": rng.choice(regions),
+                    }
+                )
+        for source_name, kind, _weight in DEMO_SOURCE_KINDS:
+            call_command("registry_source", "add", source_name, kind=kind, stdout=quiet)
+            upload = folder / "upload.csv"
+            with upload.open("w", encoding="utf-8", newline="") as target:
+                writer = csv.DictWriter(target, fieldnames=columns, extrasaction="ignore")
+                writer.writeheader()
+                writer.writerows(rows_per_source.get(source_name, []))
+            call_command("import_registrations", upload, source=source_name, stdout=quiet)
+    call_command("link", rebuild=True, stdout=quiet, stderr=quiet)
+
+
+REGISTRATION_COLUMNS = ("forms", "cross_border", "minor", "reported_on", "reporter_region")

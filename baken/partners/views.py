@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
 from baken.cases.access import get_youth_for_user
 from baken.partners import services
-from baken.partners.directory import partners_visible_to, who_to_call
+from baken.partners.access import directory_for, get_partner_to_edit
+from baken.partners.directory import who_to_call
 from baken.partners.forms import MunicipalityForm, PartnerForm
 from baken.partners.models import Partner, SharingGuidance
 
@@ -30,7 +31,7 @@ def directory_view(request: HttpRequest) -> HttpResponse:
         answers = who_to_call(
             municipality=form.cleaned_data["municipality"], organisation=user.organisation
         )
-    partners = partners_visible_to(user.organisation).select_related("region")
+    partners = directory_for(user).select_related("region")
     context = {"form": form, "answers": answers, "partners": partners}
     return render(request, "partners/directory.html", context)
 
@@ -48,11 +49,7 @@ def youth_contacts_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
 @role_required(Role.FUNCTIONAL_ADMIN)
 def partner_edit_view(request: HttpRequest, partner_id: int | None = None) -> HttpResponse:
     user = acting_user(request)
-    partner = (
-        get_object_or_404(Partner, pk=partner_id, owner=user.organisation)
-        if partner_id
-        else Partner()
-    )
+    partner = get_partner_to_edit(user, partner_id, request=request) if partner_id else Partner()
     form = PartnerForm(request.POST or None, instance=partner)
     if request.method == "POST" and form.is_valid():
         services.save_partner(partner=form.instance, by=user, request=request)

@@ -38,6 +38,7 @@ from baken.registration.models import (
     DeliveryStatus,
     OutboundRegistration,
     ProblemKind,
+    check_delivery_transition,
 )
 
 logger = logging.getLogger(__name__)
@@ -206,6 +207,7 @@ def deliver_due(
             with translation.override(settings.LANGUAGE_CODE):
                 row.last_error = recorded.explanation()
             row.status = DeliveryStatus.QUEUED
+            check_delivery_transition(DeliveryStatus.SENDING, row.status)  # claimed: sending
             row.save(update_fields=["status", "last_error", "claimed_until"])
             with translation.override("en"):
                 message = recorded.explanation()
@@ -226,6 +228,7 @@ def deliver_due(
             row.next_attempt_at = now + backoff(row.attempts)
             row.last_error = _messages(reply.body) or f"HTTP {reply.status}"
             retrying += 1
+        check_delivery_transition(DeliveryStatus.SENDING, row.status)  # claimed: sending
         row.save()
         token_accepted = token_accepted or row.status != DeliveryStatus.QUEUED
     if token_accepted:  # the registry answered this source: any configuration problem is over

@@ -3,9 +3,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from baken.cases.models import ExploitationForm
 from baken.registration.consent import GIVEN, NOT_ASKED, REFUSED
 from baken.registration.models import NotRegisteredReason, RegistrationPolicy
-from baken.signalling.models import ExploitationForm
 
 CONSENT_CHOICES = [
     (GIVEN, _("Asked, and given")),

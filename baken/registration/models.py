@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -63,6 +64,24 @@ class TaskStatus(models.TextChoices):
     NOT_REGISTERED = "not_registered", _("Not registered, with a reason")
 
 
+TASK_TRANSITIONS: dict[str, frozenset[str]] = {
+    TaskStatus.OPEN: frozenset({TaskStatus.REGISTERED, TaskStatus.NOT_REGISTERED}),
+    TaskStatus.REGISTERED: frozenset(),
+    TaskStatus.NOT_REGISTERED: frozenset(),
+}
+
+
+def check_task_transition(current: str, new: str) -> None:
+    """Refuses any move of a task's status that is not in TASK_TRANSITIONS."""
+    if new not in TASK_TRANSITIONS[current]:
+        if current != TaskStatus.OPEN:
+            raise ValidationError(_("This task has been decided already."))
+        raise ValidationError(
+            _("A registration task cannot go from %(current)s to %(new)s."),
+            params={"current": current, "new": new},
+        )
+
+
 class NotRegisteredReason(models.TextChoices):
     NOT_CONFIRMED = "not_confirmed", _("The suspicion was not confirmed")
     SMUGGLING = "smuggling", _("It concerns smuggling, not trafficking")
@@ -106,6 +125,35 @@ class DeliveryStatus(models.TextChoices):
     SENDING = "sending", _("Being sent")
     DELIVERED = "delivered", _("Delivered")
     NEEDS_CORRECTION = "needs_correction", _("Needs correction")
+
+
+DELIVERY_TRANSITIONS: dict[str, frozenset[str]] = {
+    # The sender claims a due row with a conditional UPDATE (queued, or sending with an expired
+    # claim, to sending); the reply then moves it on.
+    DeliveryStatus.QUEUED: frozenset({DeliveryStatus.SENDING}),
+    DeliveryStatus.SENDING: frozenset(
+        {
+            DeliveryStatus.SENDING,
+            DeliveryStatus.DELIVERED,
+            DeliveryStatus.QUEUED,
+            DeliveryStatus.NEEDS_CORRECTION,
+        }
+    ),
+    DeliveryStatus.NEEDS_CORRECTION: frozenset({DeliveryStatus.QUEUED}),
+    DeliveryStatus.DELIVERED: frozenset(),
+}
+CLAIMABLE = frozenset(
+    status for status, moves in DELIVERY_TRANSITIONS.items() if DeliveryStatus.SENDING in moves
+)
+
+
+def check_delivery_transition(current: str, new: str) -> None:
+    """Refuses any move of a registration's delivery status not in DELIVERY_TRANSITIONS."""
+    if new not in DELIVERY_TRANSITIONS[current]:
+        raise ValidationError(
+            _("A registration cannot go from %(current)s to %(new)s."),
+            params={"current": current, "new": new},
+        )
 
 
 class OutboundRegistration(models.Model):

@@ -219,7 +219,9 @@ def dice(a: str, b: str) -> float:
     return 2 * both / total if total else 0.0
 
 
-PSEUDONYM_FIELDS = (
+# What a registration says about the person, named as the registry's intake API names it (its
+# Pseudonyms schema, and the plaintext fields it allows): the institution side's one list.
+PSEUDONYM_KEYS = (
     "key_version",
     "k_full",
     "k_name",
@@ -232,11 +234,9 @@ PSEUDONYM_FIELDS = (
     "k_dob",
     "k_dob_unordered",
     "bf_name",
-    "birth_year",
-    "sex",
-    "nationality",
-    "country_of_birth",
 )
+ALLOWED_PLAINTEXT = ("birth_year", "sex", "nationality", "country_of_birth")
+PSEUDONYM_FIELDS = (*PSEUDONYM_KEYS, *ALLOWED_PLAINTEXT)
 
 
 def pseudonymise(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from baken.accounts.models import Division, Organisation, Role, User
 from baken.audit.models import AuditEvent
-from baken.audit.services import log_object_access
+from baken.audit.services import log_access, log_object_access
 from baken.cases.models import Youth
 from baken.registration.consent import (
     GIVEN,
@@ -32,14 +32,15 @@ from baken.registration.models import (
     RegistrationPolicy,
     RegistrationTask,
     TaskStatus,
+    check_delivery_transition,
+    check_task_transition,
 )
 from baken.registration.pseudonymise import (
+    PSEUDONYM_KEYS,
     PseudonymisationError,
     check_key,
     pseudonymise,
 )
-
-KEY_FIELDS = ("key_version", "bf_name")
 
 
 def pseudonym_key() -> bytes:
@@ -78,9 +79,7 @@ def build_payload(
     age = youth.age_on(reported_on)
     body: dict[str, Any] = {
         "dossier_type": dossier_type,
-        "pseudonyms": {
-            k: v for k, v in pseudonyms.items() if k.startswith("k_") or k in KEY_FIELDS
-        },
+        "pseudonyms": {name: pseudonyms[name] for name in PSEUDONYM_KEYS},
         "birth_year": int(pseudonyms["birth_year"]) if pseudonyms["birth_year"] else None,
         "sex": pseudonyms["sex"],
         "nationality": pseudonyms["nationality"],
@@ -102,8 +101,65 @@ MIN_JUSTIFICATION = 20
 
 
 def policy_for(organisation: Organisation) -> RegistrationPolicy:
-    policy, _created = RegistrationPolicy.objects.get_or_create(organisation=organisation)
+    """The organisation's policy; until someone sets one, the defaults (not saved: reading writes
+    nothing)."""
+    policy = RegistrationPolicy.objects.filter(organisation=organisation).first()
+    return policy or RegistrationPolicy(organisation=organisation)
+
+
+@transaction.atomic
+def set_policy(
+    *,
+    organisation: Organisation,
+    by: User,
+    request: HttpRequest | None,
+    registrar: str,
+    deadline_working_days: int,
+    consent_both_from: int,
+    consent_youth_alone_from: int,
+    statistical_after_objection: bool,
+) -> RegistrationPolicy:
+    """Who registers and by when, and the consent ages. Whether a pseudonymised statistical
+    registration may follow an objection is the privacy officer's to change."""
+    policy = policy_for(organisation)
+    if statistical_after_objection != policy.statistical_after_objection and not by.has_role(
+        Role.PRIVACY_OFFICER
+    ):
+        raise ValidationError(
+            {"statistical_after_objection": _("Only the privacy officer changes this.")}
+        )
+    policy.registrar = registrar
+    policy.deadline_working_days = deadline_working_days
+    policy.consent_both_from = consent_both_from
+    policy.consent_youth_alone_from = consent_youth_alone_from
+    policy.statistical_after_objection = statistical_after_objection
+    policy.full_clean()
+    policy.save()
+    log_access(
+        event=AuditEvent.UPDATE,
+        user=by,
+        request=request,
+        object_type="registration_policy",
+        object_id=policy.pk,
+        detail=(
+            f"registrar {registrar}, {deadline_working_days} working days, consent together from "
+            f"{consent_both_from}, alone from {consent_youth_alone_from}, statistical after "
+            f"objection {'yes' if statistical_after_objection else 'no'}"
+        ),
+    )
     return policy
+
+
+def who_must_consent(youth: Youth) -> list[str]:
+    """Who consents to sharing this youth's identifying data today, by the organisation's consent
+    ages (registration/consent.py); nobody is named while the age is unknown."""
+    age = youth.age
+    if age is None:
+        return []
+    policy = policy_for(youth.organisation)
+    return sorted(
+        who_consents(age, ConsentAges(policy.consent_both_from, policy.consent_youth_alone_from))
+    )
 
 
 def registrar_role(organisation: Organisation) -> str:
@@ -142,8 +198,7 @@ def decide_not_to_register(
     reason_kind: str,
     reason: str,
 ) -> RegistrationTask:
-    if task.status != TaskStatus.OPEN:
-        raise ValidationError(_("This task has been decided already."))
+    check_task_transition(task.status, TaskStatus.NOT_REGISTERED)
     if reason_kind not in NotRegisteredReason.values:
         raise ValidationError({"reason_not_kind": _("Choose the kind of reason.")})
     if len(reason.strip()) < MIN_JUSTIFICATION:
@@ -244,8 +299,7 @@ def submit_registration(
 ) -> OutboundRegistration:
     """The decision tree's "register" branch: check consent and lawful basis by age, put the
     registration in the outbox and close the task, all in one transaction."""
-    if task.status != TaskStatus.OPEN:
-        raise ValidationError(_("This task has been decided already."))
+    check_task_transition(task.status, TaskStatus.REGISTERED)
     if not may_register(by, task):
         raise ValidationError(_("Your role does not register for this organisation."))
     lawful_basis = _check_consent(
@@ -259,17 +313,7 @@ def submit_registration(
         dossier_type=dossier_type,
     )
     youth = task.youth
-    policy = policy_for(youth.organisation)
-    age = youth.age
-    consent_from = (
-        sorted(
-            who_consents(
-                age, ConsentAges(policy.consent_both_from, policy.consent_youth_alone_from)
-            )
-        )
-        if age is not None
-        else []
-    )
+    consent_from = who_must_consent(youth)
     outbound = enqueue_registration(
         youth=youth,
         by=by,
@@ -281,7 +325,7 @@ def submit_registration(
         contact=contact,
     )
     outbound.task = task
-    outbound.age_at_time = age
+    outbound.age_at_time = youth.age
     outbound.consent = consent
     outbound.consent_from = consent_from
     outbound.not_asked_reason = not_asked_reason if consent == NOT_ASKED else ""
@@ -310,6 +354,7 @@ def correct_and_resend(
     """After the registry refused a registration (4xx): correct it and queue it again."""
     if outbound.status != DeliveryStatus.NEEDS_CORRECTION:
         raise ValidationError(_("Only a registration that needs correction can be resent."))
+    check_delivery_transition(outbound.status, DeliveryStatus.QUEUED)
     if not forms:
         raise ValidationError({"forms": _("Choose at least one form of exploitation.")})
     outbound.payload = {

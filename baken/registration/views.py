@@ -1,27 +1,28 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
-from baken.cases.access import get_youth_for_user, youths_visible_to
+from baken.cases.access import log_youths_listed
 from baken.partners.directory import guidance_for
 from baken.partners.models import PartnerKind, Purpose
 from baken.registration import services
-from baken.registration.consent import ConsentAges, who_consents
-from baken.registration.forms import PolicyForm, RegistrationForm, ResendForm
-from baken.registration.models import (
-    OutboundRegistration,
-    RegistrationTask,
-    TaskStatus,
+from baken.registration.access import (
+    get_registration_for_user,
+    get_task_to_decide,
+    registrations_visible_to,
+    tasks_visible_to,
 )
+from baken.registration.forms import PolicyForm, RegistrationForm, ResendForm
+from baken.registration.models import TaskStatus
 
 REGISTRARS = (Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST, Role.YOUTH_WORKER)
 
 
-def _show_error(form: RegistrationForm | ResendForm, error: ValidationError) -> None:
+def _show_error(form: RegistrationForm | ResendForm | PolicyForm, error: ValidationError) -> None:
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
         return
@@ -34,23 +35,17 @@ def _show_error(form: RegistrationForm | ResendForm, error: ValidationError) -> 
 @role_required(*REGISTRARS)
 def task_list_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
-    youths = youths_visible_to(user)
-    tasks = RegistrationTask.objects.filter(
-        youth__in=youths, status=TaskStatus.OPEN
-    ).select_related("youth")
-    recent = OutboundRegistration.objects.filter(youth__in=youths).select_related("youth")[:50]
+    tasks = list(tasks_visible_to(user).filter(status=TaskStatus.OPEN).select_related("youth"))
+    recent = list(registrations_visible_to(user).select_related("youth")[:50])
+    shown = [*(task.youth for task in tasks), *(outbound.youth for outbound in recent)]
+    log_youths_listed(user, shown, request=request, page="registration:tasks")
     return render(request, "registration/tasks.html", {"tasks": tasks, "recent": recent})
 
 
 @role_required(*REGISTRARS)
 def task_view(request: HttpRequest, task_id: int) -> HttpResponse:
     user = acting_user(request)
-    task = RegistrationTask.objects.filter(youth__in=youths_visible_to(user), pk=task_id).first()
-    if task is None:
-        return render(request, "404.html", status=404)
-    get_youth_for_user(user, task.youth.pseudonym, request=request, object_type="registration")
-    if not services.may_register(user, task):
-        raise PermissionDenied
+    task = get_task_to_decide(user, task_id, request=request)
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and task.status == TaskStatus.OPEN:
         data = form.cleaned_data
@@ -86,23 +81,15 @@ def task_view(request: HttpRequest, task_id: int) -> HttpResponse:
         except ValidationError as error:
             _show_error(form, error)
         else:
-            return redirect("cases:detail", pseudonym=task.youth.pseudonym)
-    policy = services.policy_for(task.youth.organisation)
-    age = task.youth.age
+            return redirect("home:youth", pseudonym=task.youth.pseudonym)
     context = {
         "task": task,
         "youth": task.youth,
         "form": form,
-        "age": age,
-        "consent_from": sorted(
-            who_consents(
-                age, ConsentAges(policy.consent_both_from, policy.consent_youth_alone_from)
-            )
-        )
-        if age is not None
-        else [],
+        "age": task.youth.age,
+        "consent_from": services.who_must_consent(task.youth),
         "guidance": guidance_for(PartnerKind.REGISTRY, Purpose.REGISTRATION),
-        "policy": policy,
+        "policy": services.policy_for(task.youth.organisation),
     }
     return render(request, "registration/task.html", context)
 
@@ -110,12 +97,7 @@ def task_view(request: HttpRequest, task_id: int) -> HttpResponse:
 @role_required(*REGISTRARS)
 def resend_view(request: HttpRequest, outbound_id: int) -> HttpResponse:
     user = acting_user(request)
-    outbound = OutboundRegistration.objects.filter(
-        youth__in=youths_visible_to(user), pk=outbound_id
-    ).first()
-    if outbound is None:
-        return render(request, "404.html", status=404)
-    get_youth_for_user(user, outbound.youth.pseudonym, request=request, object_type="registration")
+    outbound = get_registration_for_user(user, outbound_id, request=request)
     initial = {
         "forms_of_exploitation": outbound.payload.get("forms", []),
         "sector": outbound.payload.get("sector", ""),
@@ -135,7 +117,7 @@ def resend_view(request: HttpRequest, outbound_id: int) -> HttpResponse:
             _show_error(form, error)
         else:
             messages.success(request, _("The corrected registration is queued again."))
-            return redirect("cases:detail", pseudonym=outbound.youth.pseudonym)
+            return redirect("home:youth", pseudonym=outbound.youth.pseudonym)
     return render(
         request,
         "registration/resend.html",
@@ -155,7 +137,13 @@ def policy_view(request: HttpRequest) -> HttpResponse:
             "Only the privacy officer changes this."
         )
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The registration settings have been saved."))
-        return redirect("registration:policy")
+        try:
+            services.set_policy(
+                organisation=user.organisation, by=user, request=request, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("The registration settings have been saved."))
+            return redirect("registration:policy")
     return render(request, "registration/policy.html", {"form": form})

@@ -15,7 +15,7 @@ Framework-free. See docs/statistics.md."""
 from dataclasses import dataclass
 from enum import StrEnum
 
-from baken.registry.statistics import Table
+from baken.registry.person_counts import Table
 
 DEFAULT_THRESHOLD = 10
 

@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from baken.registry.estimates import MAX_LISTS, MIN_LISTS, default_grouping
+from baken.registry.capture_tables import MAX_LISTS, MIN_LISTS, default_grouping
 from baken.registry.models import Source, SourceKind
-from baken.registry.presentation import TABLE_TITLES
+from baken.registry.release_presentation import TABLE_TITLES
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 

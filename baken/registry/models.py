@@ -68,6 +68,12 @@ class DossierType(models.TextChoices):
     ADVICE = "advice", _("Registration with a request for advice or care coordination")
 
 
+class RegistrationQuerySet(models.QuerySet["Registration"]):
+    def active(self) -> "RegistrationQuerySet":
+        """Registrations that count: every one but the withdrawn."""
+        return self.exclude(status=RegistrationStatus.WITHDRAWN)
+
+
 class Registration(models.Model):
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="registrations")
     reference = models.CharField(max_length=16, unique=True, default=new_reference)
@@ -108,6 +114,8 @@ class Registration(models.Model):
     person_key = models.CharField(max_length=40, blank=True, db_index=True)
     # Only with consent (dossier types with a request): encrypted at rest.
     contact: Any = EncryptedJSONTextField(null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at"]

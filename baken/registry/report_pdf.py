@@ -12,7 +12,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from baken.lib.charts import Chart
-from baken.registry.presentation import ShownTable
+from baken.registry.release_presentation import ShownTable
 
 BLUE = colors.HexColor("#1a4d8f")
 

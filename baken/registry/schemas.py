@@ -49,6 +49,13 @@ class Pseudonyms(Strict):
     bf_name: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/=]{0,200}$")] = ""
 
 
+# The registry side's one list of what a registration says about the person (the linkage reads
+# these columns): the keyed pseudonyms of the schema above and the plaintext fields it allows.
+PSEUDONYM_KEYS = tuple(name for name in Pseudonyms.model_fields if name != "key_version")
+ALLOWED_PLAINTEXT = ("birth_year", "sex", "nationality", "country_of_birth")
+PSEUDONYM_COLUMNS = (*PSEUDONYM_KEYS, *ALLOWED_PLAINTEXT)
+
+
 class Contact(Strict):
     """Only for a registration with a request (needs consent): what the care desk needs."""
 

@@ -4,10 +4,15 @@ from functools import partial
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
-from baken.registry.linking import link_new_safely
-from baken.registry.models import Registration, RegistrationStatus, Source
+from baken.accounts.models import User
+from baken.audit.models import AuditEvent
+from baken.audit.services import log_access
+from baken.registry.models import Registration, RegistrationStatus, Source, StatisticsRelease
+from baken.registry.persons import link_new_safely
+from baken.registry.releases import publish
 from baken.registry.schemas import Pseudonyms, RegistrationIn
 
 
@@ -68,3 +73,17 @@ def withdraw_registration(*, registration: Registration, reason: str) -> Registr
     registration.updated_at = timezone.now()
     registration.save()
     return registration
+
+
+@transaction.atomic
+def publish_statistics(*, by: User, request: HttpRequest | None) -> StatisticsRelease:
+    """An analyst recounts the statistics now (they are also recounted after every re-link)."""
+    release = publish()
+    log_access(
+        event=AuditEvent.CREATE,
+        user=by,
+        request=request,
+        object_type="statistics_release",
+        object_id=release.pk,
+    )
+    return release

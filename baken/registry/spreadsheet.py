@@ -6,7 +6,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from baken.lib.csv_export import neutralise
-from baken.registry.presentation import ShownTable
+from baken.registry.release_presentation import ShownTable
 
 
 def workbook(tables: list[ShownTable], *, note: str) -> bytes:

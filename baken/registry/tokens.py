@@ -13,8 +13,9 @@ def _new_token() -> str:
 
 
 @transaction.atomic
-def issue_source(*, name: str, kind: str) -> tuple[Source, str]:
-    token = _new_token()
+def issue_source(*, name: str, kind: str, token: str = "") -> tuple[Source, str]:
+    """A new source with a new token, or with the token given (the demo's, for example)."""
+    token = token or _new_token()
     source = Source.objects.create(
         name=name, kind=kind, token_hash=hash_token(token), token_prefix=token[:TOKEN_PREFIX_LENGTH]
     )

@@ -7,14 +7,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.db import transaction
+from django.http import HttpRequest
 from pydantic import ValidationError as PydanticValidationError
 
+from baken.accounts.models import User
+from baken.audit.models import AuditEvent
+from baken.audit.services import log_access
 from baken.registry.messages import dutch_message
 from baken.registry.models import Source
 from baken.registry.schemas import Pseudonyms, RegistrationIn
 from baken.registry.services import receive_registration
 
-PSEUDONYM_COLUMNS = tuple(Pseudonyms.model_fields)
 MAX_ROWS = 20_000
 
 
@@ -42,7 +46,7 @@ def _row_to_payload(row: dict[str, str], defaults: dict[str, Any]) -> dict[str, 
     forms = [f.strip() for f in (row.get("forms") or "").replace(";", ",").split(",") if f.strip()]
     return {
         "dossier_type": "statistical",
-        "pseudonyms": {c: (row.get(c) or "").strip() for c in PSEUDONYM_COLUMNS},
+        "pseudonyms": {c: (row.get(c) or "").strip() for c in Pseudonyms.model_fields},
         "birth_year": int(row["birth_year"]) if (row.get("birth_year") or "").strip() else None,
         "sex": (row.get("sex") or "unknown").strip() or "unknown",
         "nationality": row.get("nationality") or "",
@@ -96,6 +100,39 @@ def import_csv(
             report.accepted += 1
         else:
             report.already_present += 1
+    return report
+
+
+@transaction.atomic
+def upload_registrations(
+    *,
+    source: Source,
+    content: bytes,
+    default_forms: list[str],
+    default_reported_on: date,
+    by: User | None,
+    request: HttpRequest | None,
+) -> UploadReport:
+    """Import an uploaded CSV for a source (by an analyst, or by an operator's command when `by`
+    is None), with its audit entry in the same transaction."""
+    report = import_csv(
+        source=source,
+        content=content,
+        default_forms=default_forms,
+        default_reported_on=default_reported_on,
+    )
+    log_access(
+        event=AuditEvent.TRANSFER,
+        user=by,
+        username="" if by is not None else "baken import_registrations",
+        request=request,
+        object_type="registration_upload",
+        object_id=source.pk,
+        detail=(
+            f"{report.accepted} accepted, {report.already_present} present, "
+            f"{len(report.rejected)} rejected"
+        ),
+    )
     return report
 
 

@@ -3,19 +3,22 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from baken.accounts.access import acting_user, role_required
-from baken.accounts.models import Role
-from baken.audit.models import AuditEvent
-from baken.audit.services import log_access
+from baken.accounts.models import OrganisationKind, Role
 from baken.lib.charts import band_chart
 from baken.lib.csv_export import csv_response
-from baken.registry import linking
-from baken.registry.estimates import (
+from baken.registry import persons
+from baken.registry.access import (
+    get_pair_for_user,
+    get_release_for_export,
+    registrations_for_export,
+)
+from baken.registry.capture_tables import (
     YearEstimate,
     capture_table,
     estimate_years,
@@ -24,12 +27,11 @@ from baken.registry.estimates import (
 )
 from baken.registry.forms import LIST_CHOICES, EstimationForm, StatisticsForm, UploadForm
 from baken.registry.models import (
-    CandidatePair,
     LinkageRun,
     Registration,
     StatisticsRelease,
 )
-from baken.registry.presentation import (
+from baken.registry.release_presentation import (
     ShownTable,
     category_chart,
     export_rows,
@@ -38,11 +40,11 @@ from baken.registry.presentation import (
     shown_tables,
     trend_chart,
 )
-from baken.registry.publishing import publish, registrations_frame
-from baken.registry.upload import import_csv
+from baken.registry.services import publish_statistics
+from baken.registry.upload import upload_registrations
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def upload_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -51,75 +53,58 @@ def upload_view(request: HttpRequest) -> HttpResponse:
         default_forms = [
             f.strip() for f in form.cleaned_data["default_forms"].split(",") if f.strip()
         ]
-        report = import_csv(
+        report = upload_registrations(
             source=form.cleaned_data["source"],
             content=form.cleaned_data["file"].read(),
             default_forms=default_forms,
             default_reported_on=form.cleaned_data["default_reported_on"],
-        )
-        log_access(
-            event=AuditEvent.TRANSFER,
-            user=user,
+            by=user,
             request=request,
-            object_type="registration_upload",
-            detail=(
-                f"{report.accepted} accepted, {report.already_present} present, "
-                f"{len(report.rejected)} rejected"
-            ),
         )
         messages.success(request, _("The file has been processed."))
     context = {"form": form, "report": report, "count": Registration.objects.count()}
     return render(request, "registry/upload.html", context)
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def overview_view(request: HttpRequest) -> HttpResponse:
-    active = linking.active_registrations()
+    active = Registration.objects.active()
     release = StatisticsRelease.objects.first()  # recounted after every re-link and decision
     context = {
         "registrations": active.count(),
         "persons": release.persons if release else active.values("person_key").distinct().count(),
         "counted_at": release.created_at if release else None,
         "unlinked": active.filter(person_key="").count(),
-        "to_review": linking.uncertain_pairs().count(),
+        "to_review": persons.uncertain_pairs().count(),
         "last_run": LinkageRun.objects.exclude(finished_at=None).first(),
     }
     return render(request, "registry/overview.html", context)
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def review_list_view(request: HttpRequest) -> HttpResponse:
-    pairs = list(linking.uncertain_pairs()[:200])
+    pairs = list(persons.uncertain_pairs()[:200])
     return render(request, "registry/review_list.html", {"pairs": pairs})
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def review_pair_view(request: HttpRequest, pair_id: int) -> HttpResponse:
     user = acting_user(request)
-    pair = get_object_or_404(
-        CandidatePair.objects.select_related("left__source", "right__source"), pk=pair_id
-    )
+    pair = get_pair_for_user(user, pair_id, request=request)
     if request.method == "POST":
         choice = request.POST.get("decision")
         if choice not in ("same", "different"):
             messages.error(request, _("Choose: same person or different people."))
             return redirect("registry:review_pair", pair_id=pair.pk)
-        linking.decide_pair(pair=pair, by=user, request=request, same_person=choice == "same")
+        persons.decide_pair(pair=pair, by=user, request=request, same_person=choice == "same")
         messages.success(
             request,
             _("Recorded: same person.") if choice == "same" else _("Recorded: different people."),
         )
-        following = linking.uncertain_pairs().first()
+        following = persons.uncertain_pairs().first()
         if following is not None:
             return redirect("registry:review_pair", pair_id=following.pk)
         return redirect("registry:review")
-    log_access(
-        event=AuditEvent.READ,
-        user=user,
-        request=request,
-        object_type="candidate_pair",
-        object_id=pair.pk,
-    )
     left, right = pair.left, pair.right
     rows = [
         (_("Source"), left.source.name, right.source.name),
@@ -145,7 +130,7 @@ COMPARISON_NAMES = {
     "sex": gettext_lazy("Sex"),
 }
 
-# The comparison levels of registry/linkage.py, for display in the user's language.
+# The comparison levels of registry/record_linkage.py, for display in the user's language.
 LEVEL_LABELS = {
     "name missing": gettext_lazy("name missing"),
     "same name": gettext_lazy("same name"),
@@ -176,7 +161,7 @@ def _release_or_none() -> StatisticsRelease | None:
     return StatisticsRelease.objects.first()
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def statistics_view(request: HttpRequest) -> HttpResponse:
     release = _release_or_none()
     if release is None or not release.years:
@@ -201,43 +186,31 @@ def statistics_view(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/statistics.html", context)
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 @require_POST
 def publish_view(request: HttpRequest) -> HttpResponse:
-    user = acting_user(request)
-    release = publish()
-    log_access(
-        event=AuditEvent.CREATE,
-        user=user,
-        request=request,
-        object_type="statistics_release",
-        object_id=release.pk,
-    )
+    publish_statistics(by=acting_user(request), request=request)
     messages.success(request, _("The statistics have been recounted."))
     return redirect("registry:statistics")
 
 
 def _export_tables(request: HttpRequest) -> tuple[StatisticsRelease, list[ShownTable]]:
-    release = _release_or_none()
-    if release is None or not release.years:
+    newest = _release_or_none()
+    if newest is None or not newest.years:
         raise Http404
-    form = StatisticsForm(request.GET or None, years=release.years)
+    form = StatisticsForm(request.GET or None, years=newest.years)
     key, years = form.chosen_table(), form.chosen_years()
     keys = None if request.GET.get("all") else [key]
-    user = acting_user(request)
-    log_access(
-        event=AuditEvent.EXPORT,
-        user=user,
+    span = f"{years[0]}-{years[-1]}" if years else "-"
+    release = get_release_for_export(
+        acting_user(request),
         request=request,
-        object_type="statistics_release",
-        object_id=release.pk,
-        detail=f"tables {','.join(keys or ['all'])}; years {years[0] if years else ''}-"
-        f"{years[-1] if years else ''}",
+        detail=f"tables {','.join(keys or ['all'])}; years {span}",
     )
     return release, shown_tables(release, years=years, keys=keys)
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def export_csv_view(request: HttpRequest) -> HttpResponse:
     release, tables = _export_tables(request)
     header = [_("Table"), _("Category"), _("Year"), _("Count")]
@@ -245,7 +218,7 @@ def export_csv_view(request: HttpRequest) -> HttpResponse:
     return csv_response(filename, header, export_rows(tables))
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def export_xlsx_view(request: HttpRequest) -> HttpResponse:
     from baken.registry.spreadsheet import workbook  # openpyxl: loaded for this download only
 
@@ -285,7 +258,7 @@ def _report_context(release: StatisticsRelease, year: int) -> dict[str, Any]:
     }
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def report_view(request: HttpRequest, year: int) -> HttpResponse:
     release = _release_or_none()
     if release is None or year not in release.years:
@@ -293,7 +266,7 @@ def report_view(request: HttpRequest, year: int) -> HttpResponse:
     return render(request, "registry/annual_report.html", _report_context(release, year))
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def report_pdf_view(request: HttpRequest, year: int) -> HttpResponse:
     from baken.registry.report_pdf import annual_report_pdf  # ReportLab: for this download only
 
@@ -321,7 +294,7 @@ def report_pdf_view(request: HttpRequest, year: int) -> HttpResponse:
     return response
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def estimation_view(request: HttpRequest) -> HttpResponse:
     release = _release_or_none()
     years = release.years if release and release.years else []
@@ -357,19 +330,17 @@ def _list_names(results: list[YearEstimate]) -> list[YearEstimate]:
     return [replace(r, model=[named(term) for term in r.model]) for r in results]
 
 
-@role_required(Role.REGISTRY_ANALYST)
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def capture_table_view(request: HttpRequest) -> HttpResponse:
     """The capture table of the chosen period, for `baken estimate --bootstrap`."""
-    user = acting_user(request)
     release = _release_or_none()
     form = EstimationForm(request.GET or None, years=release.years if release else [])
     table = capture_table(
-        registrations_frame(),
+        registrations_for_export(acting_user(request), request=request),
         years=form.chosen_years(),
         grouping=form.grouping(),
         stratum=form.chosen_stratum(),
     )
-    log_access(event=AuditEvent.EXPORT, user=user, request=request, object_type="capture_table")
     response = HttpResponse(table_csv(table), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="capture-table.csv"'
     return response

@@ -49,7 +49,9 @@ class AnswersForm(forms.Form):
 class NextStepForm(forms.Form):
     next_step = forms.ChoiceField(
         label=_("Next step"),
-        choices=NextStep.choices,
+        # The meldcode has its own button: the meldcode app closes the screening and starts
+        # (or continues) the trajectory.
+        choices=[(value, label) for value, label in NextStep.choices if value != NextStep.MELDCODE],
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose a next step.")},
     )

@@ -5,8 +5,8 @@ from typing import Any
 
 from django.utils.translation import get_language
 
+from baken.cases.models import ExploitationForm
 from baken.screening.models import Level, Screening
-from baken.signalling.models import ExploitationForm
 
 TREND_UP, TREND_DOWN, TREND_SAME = "up", "down", "same"
 ORDER = ["none", "some", "elevated", "high"]

@@ -14,10 +14,10 @@ from baken.accounts.models import Organisation, User
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access, log_object_access
 from baken.cases.models import Youth
-from baken.meldcode.services import start_trajectory
 from baken.registration.models import Trigger as RegistrationTrigger
 from baken.registration.services import open_registration_task
 from baken.screening.models import (
+    DEFAULT_INTERVAL_DAYS,
     Instrument,
     NextStep,
     Screening,
@@ -35,14 +35,15 @@ MIN_REASON_LENGTH = 10
 
 
 def policy_for(organisation: Organisation) -> ScreeningPolicy:
-    """The organisation's policy; made with the newest instrument on first use."""
+    """The organisation's policy; until someone sets one, the defaults with the newest instrument
+    (not saved: reading writes nothing)."""
     policy = (
         ScreeningPolicy.objects.filter(organisation=organisation)
         .select_related("instrument")
         .first()
     )
     if policy is None:
-        policy = ScreeningPolicy.objects.create(
+        policy = ScreeningPolicy(
             organisation=organisation, instrument=Instrument.objects.order_by("-published_on")[0]
         )
     return policy
@@ -204,7 +205,9 @@ def choose_next_step(
     question: str = "",
 ) -> Screening:
     """Close an elevated or high screening with its next step: a consultation request (made
-    here), the decision to start the meldcode, or a recorded reason for neither."""
+    here), the meldcode, or a recorded reason for neither. The meldcode is chosen through
+    `meldcode.services.continue_screening_in_meldcode`, which calls this and starts (or
+    continues) the trajectory in the same transaction."""
     check_transition(screening.status, ScreeningStatus.CLOSED)
     if screening.status != ScreeningStatus.AWAITING_NEXT_STEP:
         raise ValidationError(_("This screening does not need a next step."))
@@ -224,11 +227,7 @@ def choose_next_step(
                 _("Explain in at least %(count)d characters why neither is needed."),
                 params={"count": MIN_REASON_LENGTH},
             )
-    elif next_step == NextStep.MELDCODE:
-        open_trajectory = screening.youth.meldcode_trajectories.exclude(status="closed").exists()
-        if not open_trajectory:
-            start_trajectory(youth=screening.youth, by=by, request=request, screening=screening)
-    else:
+    elif next_step != NextStep.MELDCODE:
         raise ValidationError(_("Choose a next step."))
     screening.next_step = next_step
     screening.next_step_reason = reason.strip() or None
@@ -303,7 +302,7 @@ def screening_schedule(youths: QuerySet[Youth], *, today: date | None = None) ->
         due = next_screening(
             care_start=youth.care_start,
             last_screening_on=timezone.localtime(last).date() if last else None,
-            interval_days=intervals.get(youth.organisation_id, 91),
+            interval_days=intervals.get(youth.organisation_id, DEFAULT_INTERVAL_DAYS),
             triggers=events.get(youth.pk, []),
             today=today,
         )

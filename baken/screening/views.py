@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
-from baken.cases.access import get_youth_for_user, youths_visible_to
+from baken.cases.access import get_youth_for_user, log_youths_listed, youths_visible_to
 from baken.screening import services
 from baken.screening.access import get_screening_for_user
 from baken.screening.forms import (
@@ -32,14 +32,14 @@ def start_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     form = StartScreeningForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the reason for this screening."))
-        return redirect("cases:detail", pseudonym=youth.pseudonym)
+        return redirect("home:youth", pseudonym=youth.pseudonym)
     try:
         screening = services.start_screening(
             youth=youth, by=user, request=request, reason=form.cleaned_data["reason"]
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("cases:detail", pseudonym=youth.pseudonym)
+        return redirect("home:youth", pseudonym=youth.pseudonym)
     return redirect("screening:fill", screening_id=screening.pk)
 
 
@@ -97,7 +97,7 @@ def detail_view(request: HttpRequest, screening_id: int) -> HttpResponse:
                 messages.success(
                     request, _("The next step has been recorded; the screening is closed.")
                 )
-                return redirect("cases:detail", pseudonym=screening.youth.pseudonym)
+                return redirect("home:youth", pseudonym=screening.youth.pseudonym)
     forms, modifiers, conflicts = result_lines(screening)
     context = {
         "screening": screening,
@@ -131,7 +131,7 @@ def event_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Recorded. An extra screening is now due within a week."))
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "screening/event.html", {"form": form, "youth": youth})
 
 
@@ -140,6 +140,7 @@ def due_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     schedule = services.screening_schedule(youths_visible_to(user))
     due = [item for item in schedule if item.due.overdue or item.due.soon]
+    log_youths_listed(user, [item.youth for item in due], request=request, page="screening:due")
     return render(request, "screening/due.html", {"due": due})
 
 

@@ -9,40 +9,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedTextField
 
-from baken.cases.models import Youth
+from baken.cases.models import ExploitationForm, Youth
 
 EDIT_WINDOW = timedelta(hours=24)
-
-
-class Bilingual:
-    """Reference data carries its own Dutch and English text; show the active language."""
-
-    name_nl: str
-    name_en: str
-
-    @property
-    def name(self) -> str:
-        return self.name_en if get_language() == "en" else self.name_nl
-
-
-class ExploitationForm(Bilingual, models.Model):
-    """A form of exploitation. Data, not code: the law names forms (for example bill 36 835,
-    implementing Directive (EU) 2024/1712, names forced marriage, exploitation in surrogacy and
-    illegal adoption, which art. 273f Sr already covers)."""
-
-    code = models.SlugField(unique=True)
-    name_nl = models.CharField(max_length=120)
-    name_en = models.CharField(max_length=120)
-    order = models.PositiveSmallIntegerField(default=0)
-    in_law_since = models.DateField(null=True, blank=True)
-    note_nl = models.TextField(blank=True)
-    note_en = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["order"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class IndicatorCatalogue(models.Model):

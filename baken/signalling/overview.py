@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from baken.accounts.models import User
 from baken.cases.access import youths_visible_to
-from baken.cases.models import Youth
-from baken.signalling.models import Consultation, ExploitationForm, Signal
+from baken.cases.models import ExploitationForm, Youth
+from baken.signalling.models import Consultation, Signal
 
 WINDOW_DAYS = 90
 

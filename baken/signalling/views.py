@@ -7,12 +7,13 @@ from django.utils.translation import gettext as _
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
-from baken.cases.access import get_youth_for_user
+from baken.cases.access import get_youth_for_user, log_youths_listed
 from baken.cases.models import Youth
 from baken.signalling import services
 from baken.signalling.access import (
     get_consultation_for_user,
     get_signal_for_user,
+    get_signal_to_correct,
 )
 from baken.signalling.forms import (
     ConclusionForm,
@@ -76,7 +77,7 @@ def record_signal_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     catalogue = services.current_catalogue()
     corrects = None
     if request.GET.get("corrects"):
-        corrects = get_signal_for_user(user, int(request.GET["corrects"]), request=request)
+        corrects = get_signal_to_correct(user, request.GET["corrects"], request=request)
     form = SignalForm(request.POST or None, catalogue=catalogue)
     suggestions: list[Indicator] = []
     if request.method == "POST" and "suggest" in request.POST:
@@ -92,7 +93,7 @@ def record_signal_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("The signal has been recorded."))
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     title = _("Correct a signal") if corrects else _("Record a signal")
     return _signal_page(request, youth=youth, form=form, title=title, suggestions=suggestions)
 
@@ -123,7 +124,7 @@ def amend_signal_view(request: HttpRequest, signal_id: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("The signal has been changed."))
-            return redirect("cases:detail", pseudonym=signal.youth.pseudonym)
+            return redirect("home:youth", pseudonym=signal.youth.pseudonym)
     return _signal_page(
         request, youth=signal.youth, form=form, title=_("Change a signal"), suggestions=[]
     )
@@ -148,7 +149,7 @@ def daily_report_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
                 )
             else:
                 messages.success(request, _("The daily report has been saved."))
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "signalling/daily_report_form.html", {"form": form, "youth": youth})
 
 
@@ -168,7 +169,7 @@ def request_consultation_view(request: HttpRequest, pseudonym: str) -> HttpRespo
             form.add_error(None, error)
         else:
             messages.success(request, _("Your request for consultation has been sent."))
-            return redirect("cases:detail", pseudonym=youth.pseudonym)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     return render(request, "signalling/consultation_request.html", {"form": form, "youth": youth})
 
 
@@ -197,7 +198,7 @@ def consultation_view(request: HttpRequest, consultation_id: int) -> HttpRespons
                 form.add_error(None, error)
             else:
                 messages.success(request, _("The conclusion has been recorded."))
-                return redirect("cases:detail", pseudonym=consultation.youth.pseudonym)
+                return redirect("home:youth", pseudonym=consultation.youth.pseudonym)
     context = {"consultation": consultation, "form": form}
     return render(request, "signalling/consultation.html", context)
 
@@ -205,5 +206,11 @@ def consultation_view(request: HttpRequest, consultation_id: int) -> HttpRespons
 @role_required(*CONSULTANTS)
 def overview_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
-    context = {"overview": officer_overview(user)}
-    return render(request, "signalling/overview.html", context)
+    overview = officer_overview(user)
+    log_youths_listed(
+        user,
+        [*overview.without_follow_up, *(c.youth for c in overview.open_consultations)],
+        request=request,
+        page="signalling:overview",
+    )
+    return render(request, "signalling/overview.html", {"overview": overview})

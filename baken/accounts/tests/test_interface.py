@@ -84,3 +84,14 @@ def test_dutch_even_when_the_browser_prefers_english(client: Client) -> None:
 
     assert '<html lang="nl">' in page.content.decode()
     assert "Inloggen bij Baken" in page.content.decode()
+
+
+def test_pages_load_no_script_and_no_inline_style(client_for: ClientFor, cast: Cast) -> None:
+    """Forms work without JavaScript, and the Content-Security-Policy allows no inline style."""
+    from baken.cases.testing import make_youth
+
+    youth = make_youth(cast.worker_a, teams=[cast.team_a1])
+    client = client_for(cast.worker_a)
+    for url in [reverse("home"), reverse("home:youth_print", args=[youth.pseudonym])]:
+        page = client.get(url).content.decode()
+        assert "<script" not in page and "<style" not in page and "style=" not in page, url

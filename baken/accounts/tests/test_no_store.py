@@ -23,7 +23,7 @@ def test_pages_and_exports_for_a_logged_in_user_are_not_stored(
     worker = client_for(cast.worker_a)
 
     for response in [
-        worker.get(reverse("cases:detail", args=[youth.pseudonym])),
+        worker.get(reverse("home:youth", args=[youth.pseudonym])),
         worker.get(reverse("cases:list")),
         worker.get(reverse("home")),
         client_for(cast.privacy_officer).get(

@@ -1,9 +1,10 @@
 import csv
 import io
 from collections.abc import Callable
+from typing import Any
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from baken.accounts.models import User
@@ -79,3 +80,19 @@ def test_entries_cannot_be_changed_through_the_admin(
     from django.contrib import admin
 
     assert AuditEntry not in admin.site._registry
+
+
+def test_the_client_address_comes_from_the_proxy_only_behind_one(
+    client: Client, cast: Cast, settings: Any
+) -> None:
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.7"
+    )
+
+    settings.BEHIND_PROXY = False
+    direct = log_access(event=AuditEvent.READ, user=cast.worker_a, request=request)
+    settings.BEHIND_PROXY = True
+    behind = log_access(event=AuditEvent.READ, user=cast.worker_a, request=request)
+
+    assert direct.ip_address == "10.0.0.5"  # a forged header counts for nothing
+    assert behind.ip_address == "198.51.100.7"  # what the proxy saw, the last one it added

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from baken.accounts.models import User
-from baken.audit.models import AuditEntry, AuditEvent
+from baken.audit.access import youth_access_overview
+from baken.audit.models import AuditEntry, AuditEvent, AuditOutcome
 from baken.cases.access import get_youth_for_user
 from baken.cases.models import EmergencyAccess, Youth
 from baken.cases.testing import make_youth
@@ -43,7 +44,7 @@ def test_access_to_a_case_file(
 ) -> None:
     user = getattr(cast, who)
 
-    response = client_for(user).get(reverse("cases:detail", args=[youth.pseudonym]))
+    response = client_for(user).get(reverse("home:youth", args=[youth.pseudonym]))
 
     assert response.status_code == status
     read = AuditEntry.objects.filter(
@@ -58,8 +59,8 @@ def test_a_missing_youth_and_another_organisations_youth_look_the_same(
     other = make_youth(cast.worker_b, teams=[cast.team_b1])
     client = client_for(cast.officer_a)
 
-    assert client.get(reverse("cases:detail", args=[other.pseudonym])).status_code == 404
-    assert client.get(reverse("cases:detail", args=["J-NONE-XIST"])).status_code == 404
+    assert client.get(reverse("home:youth", args=[other.pseudonym])).status_code == 404
+    assert client.get(reverse("home:youth", args=["J-NONE-XIST"])).status_code == 404
 
 
 def test_list_shows_only_own_team_to_a_worker(
@@ -83,7 +84,7 @@ def test_break_the_glass_needs_a_reason(client_for: ClientFor, cast: Cast, youth
     assert response.status_code == 200
     assert response.context["form"].errors["reason"]
     assert not EmergencyAccess.objects.exists()
-    assert client.get(reverse("cases:detail", args=[youth.pseudonym])).status_code == 404
+    assert client.get(reverse("home:youth", args=[youth.pseudonym])).status_code == 404
 
 
 def test_break_the_glass_opens_the_file_for_a_limited_time_and_is_logged(
@@ -96,7 +97,7 @@ def test_break_the_glass_opens_the_file_for_a_limited_time_and_is_logged(
         response = client.post(
             reverse("cases:break_the_glass", args=[youth.pseudonym]), {"reason": reason}
         )
-        assert response["Location"] == reverse("cases:detail", args=[youth.pseudonym])
+        assert response["Location"] == reverse("home:youth", args=[youth.pseudonym])
 
         assert client.get(response["Location"]).status_code == 200
         entry = AuditEntry.objects.filter(youth_pseudonym=youth.pseudonym, user=cast.worker_a2)
@@ -105,7 +106,7 @@ def test_break_the_glass_opens_the_file_for_a_limited_time_and_is_logged(
 
         clock.move_to(start + timedelta(hours=13))
         client = client_for(cast.worker_a2)  # a fresh session: the old one timed out
-        assert client.get(reverse("cases:detail", args=[youth.pseudonym])).status_code == 404
+        assert client.get(reverse("home:youth", args=[youth.pseudonym])).status_code == 404
 
 
 def test_break_the_glass_does_not_cross_organisations(cast: Cast, client_for: ClientFor) -> None:
@@ -140,3 +141,33 @@ def test_reads_through_the_access_function_are_logged(cast: Cast, youth: Youth) 
     before = AuditEntry.objects.count()
     get_youth_for_user(cast.officer_a, youth.pseudonym, request=None)
     assert AuditEntry.objects.count() == before + 1
+
+
+def test_a_denied_read_is_logged_as_denied_naming_only_the_key_asked_for(
+    client_for: ClientFor, cast: Cast, youth: Youth
+) -> None:
+    response = client_for(cast.worker_b).get(reverse("home:youth", args=[youth.pseudonym]))
+
+    assert response.status_code == 404
+    entry = AuditEntry.objects.get(user=cast.worker_b)
+    assert (entry.outcome, entry.object_id, entry.youth_pseudonym) == (
+        AuditOutcome.DENIED,
+        youth.pseudonym,
+        "",
+    )
+
+
+def test_the_youth_list_logs_one_entry_naming_the_youths_shown(
+    client_for: ClientFor, cast: Cast, youth: Youth
+) -> None:
+    kim = make_youth(cast.worker_a, teams=[cast.team_a1], given_names="Kim")
+    make_youth(cast.worker_a, teams=[cast.team_a2], given_names="Other team")
+    before = AuditEntry.objects.count()
+
+    client_for(cast.worker_a).get(reverse("cases:list"))
+
+    entry = AuditEntry.objects.get(sequence__gt=before)
+    assert (entry.event, entry.object_type, entry.object_id) == ("read", "youth_list", "cases:list")
+    assert entry.detail.split() == sorted([youth.pseudonym, kim.pseudonym])
+    overview = youth_access_overview(cast.privacy_officer, kim.pseudonym)
+    assert entry in overview

@@ -42,7 +42,7 @@ def test_worker_opens_a_case_file_and_it_is_audited(client_for: ClientFor, cast:
     )
 
     youth = Youth.objects.get()
-    assert response["Location"] == reverse("cases:detail", args=[youth.pseudonym])
+    assert response["Location"] == reverse("home:youth", args=[youth.pseudonym])
     assert youth.full_name == "Amira El Idrissi"
     assert youth.organisation == cast.institution_a
     assert AuditEntry.objects.filter(
@@ -146,7 +146,7 @@ def test_editing_the_case_file_is_audited(client_for: ClientFor, cast: Cast) -> 
 
 def test_printing_the_timeline_is_audited_as_export(client_for: ClientFor, cast: Cast) -> None:
     youth = make_youth(cast.worker_a, teams=[cast.team_a1])
-    response = client_for(cast.worker_a).get(reverse("cases:print", args=[youth.pseudonym]))
+    response = client_for(cast.worker_a).get(reverse("home:youth_print", args=[youth.pseudonym]))
     assert "Lisa de Boer" in response.content.decode()
     assert AuditEntry.objects.filter(
         event=AuditEvent.EXPORT, youth_pseudonym=youth.pseudonym

@@ -15,11 +15,11 @@ from baken.accounts.models import User
 from baken.audit.models import AuditEntry, AuditEvent
 from baken.cases.models import Youth
 from baken.cases.testing import make_youth
+from baken.home.reminders import send_digests
 from baken.meldcode import services
 from baken.meldcode.models import Status, Trajectory
 from baken.meldcode.services import ActionInput, ReportDetails
 from baken.screening import services as screening_services
-from baken.screening.reminders import send_digests
 from baken.testing import Cast
 
 pytestmark = pytest.mark.django_db
@@ -328,10 +328,34 @@ def test_choosing_the_meldcode_after_a_screening_starts_a_trajectory(
         answers={"sd-paid-sex": "yes"},
         complete=True,
     )
-    screening_services.choose_next_step(
-        screening=screening, by=cast.worker_a, request=None, next_step="meldcode"
-    )
+    services.continue_screening_in_meldcode(screening=screening, by=cast.worker_a, request=None)
     assert Trajectory.objects.get().origin_screening == screening
+
+
+def test_the_meldcode_button_of_a_screening_closes_it_and_opens_the_trajectory(
+    client_for: ClientFor, cast: Cast, youth: Youth
+) -> None:
+    screening = screening_services.start_screening(
+        youth=youth, by=cast.worker_a, request=None, reason="intake"
+    )
+    screening_services.save_answers(
+        screening=screening,
+        by=cast.worker_a,
+        request=None,
+        answers={"sd-paid-sex": "yes"},
+        complete=True,
+    )
+    client = client_for(cast.worker_a)
+    page = client.get(reverse("screening:detail", args=[screening.pk])).content.decode()
+    assert reverse("meldcode:from_screening", args=[screening.pk]) in page
+
+    response = client.post(reverse("meldcode:from_screening", args=[screening.pk]))
+
+    trajectory = Trajectory.objects.get()
+    assert response["Location"] == reverse("meldcode:trajectory", args=[trajectory.pk])
+    screening.refresh_from_db()
+    assert (screening.status, screening.next_step) == ("closed", "meldcode")
+    assert trajectory.origin_screening == screening
 
 
 def test_a_worker_of_another_team_cannot_open_the_trajectory(
@@ -416,3 +440,21 @@ def test_step_4_shows_the_latest_screening(client_for: ClientFor, cast: Cast, yo
         "Laatste risicotaxatie" in page.content.decode() and "Enige zorg" in page.content.decode()
     )
     assert step_4.details["screening_id"] == screening.pk
+
+
+def test_each_action_of_the_trajectory_page_has_its_own_address(
+    client_for: ClientFor, cast: Cast, youth: Youth
+) -> None:
+    trajectory = services.start_trajectory(youth=youth, by=cast.worker_a, request=None)
+    client = client_for(cast.worker_a)
+    page = client.get(reverse("meldcode:trajectory", args=[trajectory.pk])).content.decode()
+    assert f'action="{reverse("meldcode:record_step", args=[trajectory.pk])}"' in page
+
+    early = client.post(reverse("meldcode:decide", args=[trajectory.pk]), {"done": "Melden"})
+    client.post(
+        reverse("meldcode:record_step", args=[trajectory.pk]), {"done": "Signalen in kaart"}
+    )
+
+    assert early.status_code == 302
+    trajectory.refresh_from_db()
+    assert (trajectory.steps_done, trajectory.status) == (1, Status.OPEN)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from baken.accounts.models import User
 from baken.cases.models import Youth
 from baken.cases.testing import make_youth
-from baken.cases.timeline import build_timeline
+from baken.home.timeline import build_timeline
 from baken.registration import services
 from baken.registration.consent import GUARDIAN, YOUTH
 from baken.registration.deadlines import add_working_days
@@ -223,10 +223,10 @@ def test_the_decision_goes_into_the_youths_file_and_the_officers_list(
         },
     )
 
-    assert response["Location"] == reverse("cases:detail", args=[youth.pseudonym])
+    assert response["Location"] == reverse("home:youth", args=[youth.pseudonym])
     outbound = youth.registrations.get()
     assert outbound.status == DeliveryStatus.QUEUED and outbound.payload["cross_border"] is False
-    page = client.get(reverse("cases:detail", args=[youth.pseudonym])).content.decode()
+    page = client.get(reverse("home:youth", args=[youth.pseudonym])).content.decode()
     assert "pseudonymised_statistics" in page
     assert [i.kind for i in build_timeline(youth)] == ["registration"]
     assert timezone.localdate() <= task.due_on

@@ -2,7 +2,7 @@
 within a table or across the tables of a release."""
 
 from baken.registry.disclosure import Hidden, PublishedTable, protect
-from baken.registry.statistics import Table
+from baken.registry.person_counts import Table
 
 
 def table(key: str, counts: dict[str, int], total: int | None = None, year: int = 2025) -> Table:

@@ -12,9 +12,9 @@ from django.test import Client
 from django.urls import reverse
 
 from baken.accounts.models import User
-from baken.registry.estimates import capture_table, default_grouping, estimate_years
+from baken.registry.capture_tables import capture_table, default_grouping, estimate_years
 from baken.registry.models import Registration
-from baken.registry.publishing import publish
+from baken.registry.releases import publish
 from baken.registry.tests.test_estimation import DATA
 from baken.registry.tokens import issue_source
 from baken.testing import Cast

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from baken.registry.estimation import (
+from baken.registry.multiple_systems_estimation import (
     TableError,
     fit_model,
     hierarchical_models,
@@ -125,7 +125,7 @@ def test_hierarchical_models_are_counted_as_in_the_reference() -> None:
 
 
 def test_the_bootstrap_is_reproducible_whatever_the_number_of_workers() -> None:
-    from baken.registry.estimation import Selection, bca_bootstrap
+    from baken.registry.multiple_systems_estimation import Selection, bca_bootstrap
 
     table = read_table(DATA / "Korea.csv")
     one = bca_bootstrap(table, Selection(), replicates=60, seed=7, workers=1)
@@ -143,7 +143,7 @@ def test_bca_limits_agree_with_the_reference_within_monte_carlo_error(
 ) -> None:
     """SparseMSE's 1000-replicate BCa limits (R's random stream, seed 1234). Ours use NumPy's
     stream, so they can only agree within Monte Carlo error: a few per cent."""
-    from baken.registry.estimation import Selection, bca_bootstrap
+    from baken.registry.multiple_systems_estimation import Selection, bca_bootstrap
 
     table = read_table(DATA / f"{name}.csv")
     interval = bca_bootstrap(table, Selection(), replicates=1000, seed=1234)

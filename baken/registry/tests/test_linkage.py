@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from django.core.management import CommandError, call_command
 
-from baken.registry.linkage import pairwise_scores
+from baken.registry.record_linkage import pairwise_scores
 from baken.registry.synthetic import registrations, write_files
 
 KEY = "linkage-test-key-0123456789-abcdefghijkl"

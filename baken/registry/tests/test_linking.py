@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from django.core.management import call_command
 
-from baken.registry import linking
-from baken.registry.linkage import pairwise_scores
 from baken.registry.models import CandidatePair, LinkageRun, Registration
+from baken.registry.persons import decide_pair
+from baken.registry.record_linkage import pairwise_scores
 from baken.registry.schemas import RegistrationIn
 from baken.registry.services import receive_registration
 from baken.registry.tests.test_linkage import pseudonymised
@@ -98,7 +98,7 @@ def test_decisions_change_the_persons_and_survive_a_rebuild(tmp_path: Path, cast
         )
         if sizes.filter(person_key=p.left.person_key).count() == 2
     )
-    linking.decide_pair(pair=pair, by=cast.analyst, request=None, same_person=False)
+    decide_pair(pair=pair, by=cast.analyst, request=None, same_person=False)
     assert persons() == before + 1
 
     call_command("link", rebuild=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -106,7 +106,7 @@ def test_decisions_change_the_persons_and_survive_a_rebuild(tmp_path: Path, cast
     assert pair.decision == "different"
     assert persons() == before + 1
 
-    linking.decide_pair(pair=pair, by=cast.analyst, request=None, same_person=True)
+    decide_pair(pair=pair, by=cast.analyst, request=None, same_person=True)
     assert persons() == before
 
 
@@ -163,3 +163,35 @@ def test_without_a_trained_model_a_new_registration_is_its_own_person(
         )
     registration.refresh_from_db()
     assert registration.person_key == f"P{registration.pk}"
+
+
+def test_an_analyst_opens_a_person_and_the_read_is_logged(cast: Cast) -> None:
+    from django.http import Http404
+
+    from baken.audit.models import AuditEntry, AuditOutcome
+    from baken.registry.access import get_person_for_user
+    from baken.registry.tokens import issue_source
+
+    source = issue_source(name="Politie", kind="police")[0]
+    for n in (1, 2):
+        Registration.objects.create(
+            source=source,
+            idempotency_key=f"p-{n}",
+            dossier_type="statistical",
+            key_version="k1",
+            k_name="samenaam",
+            birth_year=2008,
+            sex="female",
+            forms=["labour"],
+            reported_on=date(2025, 5, 1),
+            person_key="P1",
+        )
+
+    assert len(get_person_for_user(cast.analyst, "P1", request=None)) == 2
+    with pytest.raises(Http404):
+        get_person_for_user(cast.worker_a, "P1", request=None)  # an institution's staff
+    entries = AuditEntry.objects.filter(object_type="person", object_id="P1")
+    assert {(e.user, e.outcome) for e in entries} == {
+        (cast.analyst, AuditOutcome.SUCCESS),
+        (cast.worker_a, AuditOutcome.DENIED),
+    }

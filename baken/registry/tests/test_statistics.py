@@ -4,7 +4,7 @@ from datetime import date
 
 import pandas as pd
 
-from baken.registry.statistics import age_group, person_years, registrations_per_source, release
+from baken.registry.person_counts import age_group, person_years, registrations_per_source, release
 
 
 def registration(person: str, source: str, kind: str, **changes: object) -> dict[str, object]:

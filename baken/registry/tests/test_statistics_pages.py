@@ -10,9 +10,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from baken.accounts.models import User
-from baken.registry import linking
+from baken.registry import persons
 from baken.registry.models import Registration, StatisticsRelease
-from baken.registry.publishing import publish
+from baken.registry.releases import publish
 from baken.registry.tokens import issue_source
 from baken.testing import Cast
 
@@ -44,7 +44,7 @@ def release() -> StatisticsRelease:
     registrations(12, form="labour", year=2025, sex="male", start=100)
     registrations(3, form="criminal", year=2025, start=200)
     registrations(30, form="sexual-domestic", year=2026, start=300)
-    linking.recluster()
+    persons.recluster()
     return publish()
 
 

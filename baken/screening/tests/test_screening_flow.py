@@ -15,9 +15,9 @@ from baken.accounts.models import User
 from baken.audit.models import AuditEntry
 from baken.cases.models import Youth
 from baken.cases.testing import make_youth
+from baken.home.reminders import send_digests
 from baken.screening import services
 from baken.screening.models import Instrument, Screening, ScreeningStatus
-from baken.screening.reminders import send_digests
 from baken.signalling.models import Consultation, Indicator, Signal
 from baken.signalling.services import record_signal
 from baken.testing import Cast

@@ -80,7 +80,7 @@ def test_officer_records_the_conclusion_and_next_step(
         },
     )
 
-    assert response["Location"] == reverse("cases:detail", args=[youth.pseudonym])
+    assert response["Location"] == reverse("home:youth", args=[youth.pseudonym])
     consultation.refresh_from_db()
     assert consultation.next_step == "screen"
     assert consultation.concluded_by == cast.officer_a
@@ -178,12 +178,12 @@ def test_timeline_shows_signals_safety_notes_and_consultations_and_filters_by_fo
     )
     client = client_for(cast.worker_a)
 
-    everything = client.get(reverse("cases:detail", args=[youth.pseudonym])).context["timeline"]
+    everything = client.get(reverse("home:youth", args=[youth.pseudonym])).context["timeline"]
     sexual_only = client.get(
-        reverse("cases:detail", args=[youth.pseudonym]), {"form": "sexual-domestic"}
+        reverse("home:youth", args=[youth.pseudonym]), {"form": "sexual-domestic"}
     ).context["timeline"]
     criminal_only = client.get(
-        reverse("cases:detail", args=[youth.pseudonym]), {"form": "criminal"}
+        reverse("home:youth", args=[youth.pseudonym]), {"form": "criminal"}
     ).context["timeline"]
 
     assert sorted(item.kind for item in everything) == ["consultation", "safety_note", "signal"]

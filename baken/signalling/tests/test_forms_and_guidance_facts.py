@@ -8,8 +8,9 @@ from django.test import Client
 from django.urls import reverse
 
 from baken.accounts.models import User
+from baken.cases.models import ExploitationForm
 from baken.cases.testing import make_youth
-from baken.signalling.models import ExploitationForm, IndicatorCatalogue
+from baken.signalling.models import IndicatorCatalogue
 from baken.testing import Cast
 
 pytestmark = pytest.mark.django_db

@@ -13,12 +13,11 @@ from django.utils import timezone
 
 from baken.accounts.models import User
 from baken.audit.models import AuditEntry, AuditEvent
-from baken.cases.models import Youth
+from baken.cases.models import ExploitationForm, Youth
 from baken.cases.testing import make_youth
 from baken.signalling import services
 from baken.signalling.catalogue import FIRST_CATALOGUE, load_catalogue, read_catalogue_file
 from baken.signalling.models import (
-    ExploitationForm,
     Indicator,
     IndicatorCatalogue,
     IndicatorKind,
@@ -84,7 +83,7 @@ def test_worker_records_a_niet_pluis_feeling_in_two_steps(
         },
     )
 
-    assert response["Location"] == reverse("cases:detail", args=[youth.pseudonym])
+    assert response["Location"] == reverse("home:youth", args=[youth.pseudonym])
     signal = Signal.objects.get()
     assert signal.is_gut_feeling
     assert signal.note.startswith("Niet pluis")
@@ -172,6 +171,15 @@ def test_after_24_hours_a_correction_is_a_new_entry_referring_to_the_original(
     assert correction.corrects == original
     original.refresh_from_db()
     assert original.note == "Ze was stil en had een nieuwe telefoon."
+
+
+@pytest.mark.parametrize("corrects", ["abc", "1.5", "99999999999999999999999", "-1"])
+def test_a_correction_of_a_signal_that_is_no_number_is_a_404(
+    client_for: ClientFor, cast: Cast, youth: Youth, corrects: str
+) -> None:
+    url = reverse("signalling:record", args=[youth.pseudonym]) + f"?corrects={corrects}"
+
+    assert client_for(cast.worker_a).get(url).status_code == 404
 
 
 def test_marking_a_suspicion_in_the_daily_report_records_a_linked_signal(

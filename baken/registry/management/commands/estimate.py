@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from baken.registry.estimation import (
+from baken.registry.multiple_systems_estimation import (
     Selection,
     TableError,
     bca_bootstrap,

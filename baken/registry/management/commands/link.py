@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 from django.core.management.base import BaseCommand, CommandError
 
-from baken.registry.linkage import LinkageInputError, link
+from baken.registry.record_linkage import LinkageInputError, link
 
 
 class Command(BaseCommand):
@@ -32,7 +32,7 @@ class Command(BaseCommand):
         if options["rebuild"]:
             if options["input"] or options["output"]:
                 raise CommandError("use either --rebuild or --input with --output")
-            from baken.registry.linking import rebuild
+            from baken.registry.persons import rebuild
 
             run = rebuild(progress=self.progress)
             self.stdout.write(

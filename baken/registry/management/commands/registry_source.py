@@ -1,10 +1,13 @@
 from argparse import ArgumentParser
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
 from baken.registry.models import Source, SourceKind
 from baken.registry.tokens import issue_source, revoke, rotate_token
+
+MIN_GIVEN_TOKEN = 20
 
 
 class Command(BaseCommand):
@@ -17,6 +20,11 @@ class Command(BaseCommand):
         parser.add_argument("action", choices=["add", "rotate", "revoke", "list"])
         parser.add_argument("name", nargs="?")
         parser.add_argument("--kind", choices=SourceKind.values, default=SourceKind.OTHER)
+        parser.add_argument(
+            "--token-file",
+            type=Path,
+            help="with add: use the token in this file instead of issuing a new one",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         action, name = options["action"], options["name"]
@@ -30,8 +38,17 @@ class Command(BaseCommand):
         if action == "add":
             if Source.objects.filter(name=name).exists():
                 raise CommandError(f"A source named {name!r} exists already; use rotate.")
-            _new, token = issue_source(name=name, kind=options["kind"])
-            self.stdout.write(token)
+            given = ""
+            if options["token_file"]:
+                try:
+                    given = options["token_file"].read_text(encoding="utf-8").strip()
+                except OSError as error:
+                    raise CommandError(f"Cannot read the token file: {error}") from error
+                if len(given) < MIN_GIVEN_TOKEN:
+                    raise CommandError(f"A token needs at least {MIN_GIVEN_TOKEN} characters.")
+            _new, token = issue_source(name=name, kind=options["kind"], token=given)
+            if not given:
+                self.stdout.write(token)
             return
         found = Source.objects.filter(name=name).first()
         if found is None:

@@ -5,8 +5,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from baken.cases.models import ExploitationForm
 from baken.signalling.catalogue import load_catalogue, read_catalogue_file
-from baken.signalling.models import ExploitationForm, Indicator, IndicatorCatalogue
+from baken.signalling.models import Indicator, IndicatorCatalogue
 
 
 class Command(BaseCommand):

@@ -1,6 +1,7 @@
-"""Linking the registry's registrations into persons: the full re-link, linking one new
-registration on arrival, and the analyst's clerical decisions. The computation is in linkage.py;
-this module reads and writes the database."""
+"""The registry's persons: linking its registrations into persons (the full re-link, linking one
+new registration on arrival) and the analyst's clerical decisions on candidate pairs. The
+computation is in record_linkage.py; this module reads and writes the database, and recounts the
+statistics (releases.py) after every change."""
 
 import logging
 from collections.abc import Iterable
@@ -18,9 +19,14 @@ from scipy.sparse.csgraph import connected_components
 from baken.accounts.models import User
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
-from baken.registry.linkage import (
+from baken.registry.models import (
+    CandidatePair,
+    LinkageRun,
+    PairDecision,
+    Registration,
+)
+from baken.registry.record_linkage import (
     BLOOM_BASE64_LENGTH,
-    PSEUDONYM_COLUMNS,
     Decision,
     LinkageSettings,
     Progress,
@@ -29,20 +35,11 @@ from baken.registry.linkage import (
     quiet_splink,
     splink_settings,
 )
-from baken.registry.models import (
-    CandidatePair,
-    LinkageRun,
-    PairDecision,
-    Registration,
-    RegistrationStatus,
-)
+from baken.registry.releases import publish
+from baken.registry.schemas import PSEUDONYM_COLUMNS
 
 logger = logging.getLogger(__name__)
 SETTINGS = LinkageSettings()
-
-
-def active_registrations() -> QuerySet[Registration]:
-    return Registration.objects.exclude(status=RegistrationStatus.WITHDRAWN)
 
 
 def registration_frame(registrations: Iterable[Registration]) -> pd.DataFrame:
@@ -92,7 +89,7 @@ def _decisions() -> list[Decision]:
 def rebuild(*, progress: Progress | None = None) -> LinkageRun:
     """Train and link everything again. Decisions on pairs are kept and applied."""
     run = LinkageRun.objects.create()
-    registrations = list(active_registrations().select_related("source"))
+    registrations = list(Registration.objects.active().select_related("source"))
     result = link(registration_frame(registrations), decisions=_decisions(), progress=progress)
     labels = level_labels()
     with transaction.atomic():
@@ -136,7 +133,7 @@ def _linked_edges() -> Iterable[tuple[int, int]]:
 def recluster() -> int:
     """Connected components over the linked pairs (SciPy); each registration gets its person's
     key, the smallest registration id in the person, so keys change only where persons change."""
-    current = dict(active_registrations().values_list("pk", "person_key"))
+    current = dict(Registration.objects.active().values_list("pk", "person_key"))
     if not current:
         return 0
     ids = np.array(sorted(current))
@@ -179,7 +176,7 @@ def link_new(registration: Registration) -> None:
             k_given_phonetic=r.k_given_phonetic,
         )
     candidates = list(
-        active_registrations().filter(keys).exclude(pk=r.pk).select_related("source")[:500]
+        Registration.objects.active().filter(keys).exclude(pk=r.pk).select_related("source")[:500]
     )
     if not candidates:
         Registration.objects.filter(pk=r.pk).update(person_key=f"P{r.pk}")
@@ -211,11 +208,11 @@ def link_new(registration: Registration) -> None:
 
 def _with_registry_term_frequencies(frame: pd.DataFrame) -> pd.DataFrame:
     """Term frequencies from the whole registry (not from the handful of candidates)."""
-    total = active_registrations().count() or 1
+    total = Registration.objects.active().count() or 1
     for column in ("k_name", "k_surname", "k_given"):
         values = list(frame[column].dropna().unique())
         counts = dict(
-            active_registrations()
+            Registration.objects.active()
             .filter(**{f"{column}__in": values})
             .values_list(column)
             .annotate(n=Count("pk"))
@@ -270,6 +267,4 @@ def uncertain_pairs() -> QuerySet[CandidatePair]:
 
 
 def _publish() -> None:
-    from baken.registry.publishing import publish
-
     publish()

@@ -1,4 +1,6 @@
-"""Making the statistics release from the registry's linked registrations."""
+"""The statistics release as stored: counted (person_counts.py) over the registry's linked
+registrations, with disclosure control (disclosure.py); the newest one is what every page and
+export shows."""
 
 from typing import Any
 
@@ -6,13 +8,12 @@ import pandas as pd
 from django.db import transaction
 
 from baken.registry.disclosure import DEFAULT_THRESHOLD, PublishedTable, protect
-from baken.registry.linking import active_registrations
-from baken.registry.models import StatisticsRelease
-from baken.registry.statistics import REGISTRATION_COLUMNS, registrations_per_source, release
+from baken.registry.models import Registration, StatisticsRelease
+from baken.registry.person_counts import REGISTRATION_COLUMNS, registrations_per_source, release
 
 
 def registrations_frame() -> pd.DataFrame:
-    rows = active_registrations().values_list(
+    rows = Registration.objects.active().values_list(
         "pk",
         "person_key",
         "source__name",

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from baken.screening.reminders import send_digests
+from baken.home.reminders import send_digests
 
 
 class Command(BaseCommand):

@@ -8,10 +8,10 @@ from typing import Any
 
 import pandas as pd
 
-from baken.registry.estimation import Table, TableError, stepwise, summarise
 from baken.registry.models import SourceKind
-from baken.registry.publishing import registrations_frame
-from baken.registry.statistics import memberships, person_years
+from baken.registry.multiple_systems_estimation import Table, TableError, stepwise, summarise
+from baken.registry.person_counts import memberships, person_years
+from baken.registry.releases import registrations_frame
 
 QUALITY_FILE = Path(__file__).resolve().parent / "data" / "linkage_quality.json"
 MIN_LISTS, MAX_LISTS = 3, 6

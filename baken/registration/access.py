@@ -1,0 +1,46 @@
+"""Registration tasks and outbound registrations are reached through their youth: whoever may see
+the youth may see them, and the youth's access function logs each read. A missing one, or
+another organisation's, is the same 404, logged as denied. Deciding a task is for the registrar
+the organisation's policy names: anyone else gets a 403 (logged as denied, before anything is
+read)."""
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from baken.accounts.access import refuse, refuse_as_missing
+from baken.accounts.models import User
+from baken.cases.access import get_youth_for_user, youths_visible_to
+from baken.registration.models import OutboundRegistration, RegistrationTask
+from baken.registration.services import may_register
+
+
+def tasks_visible_to(user: User) -> QuerySet[RegistrationTask]:
+    return RegistrationTask.objects.filter(youth__in=youths_visible_to(user))
+
+
+def registrations_visible_to(user: User) -> QuerySet[OutboundRegistration]:
+    return OutboundRegistration.objects.filter(youth__in=youths_visible_to(user))
+
+
+def get_task_to_decide(
+    user: User, task_id: int, *, request: HttpRequest | None
+) -> RegistrationTask:
+    task = tasks_visible_to(user).select_related("youth").filter(pk=task_id).first()
+    if task is None:
+        refuse_as_missing(user, request=request, object_type="registrationtask", object_id=task_id)
+    if not may_register(user, task):
+        refuse(user, request=request, reason="not the registrar this organisation's policy names")
+    get_youth_for_user(user, task.youth.pseudonym, request=request, object_type="registration")
+    return task
+
+
+def get_registration_for_user(
+    user: User, outbound_id: int, *, request: HttpRequest | None
+) -> OutboundRegistration:
+    outbound = registrations_visible_to(user).select_related("youth").filter(pk=outbound_id).first()
+    if outbound is None:
+        refuse_as_missing(
+            user, request=request, object_type="outboundregistration", object_id=outbound_id
+        )
+    get_youth_for_user(user, outbound.youth.pseudonym, request=request, object_type="registration")
+    return outbound

@@ -1,0 +1,62 @@
+"""A registration task and a registration in the outbox move only along their tables; any other
+move is refused."""
+
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from baken.cases.testing import make_youth
+from baken.registration import services
+from baken.registration.models import (
+    DELIVERY_TRANSITIONS,
+    TASK_TRANSITIONS,
+    DeliveryStatus,
+    TaskStatus,
+    check_delivery_transition,
+)
+from baken.testing import Cast
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def pseudonym_key(settings: Any) -> None:
+    settings.BAKEN_PSEUDONYM_KEY = "the-key-shared-by-registering-organisations-42"
+
+
+def test_every_status_has_its_moves() -> None:
+    assert set(TASK_TRANSITIONS) == set(TaskStatus.values)
+    assert set(DELIVERY_TRANSITIONS) == set(DeliveryStatus.values)
+
+
+def test_a_decided_task_is_not_decided_again(cast: Cast) -> None:
+    youth = make_youth(cast.worker_a, teams=[cast.team_a1], born="2009-01-01")
+    task = services.open_registration_task(youth=youth, trigger="meldcode", trigger_id=1)
+    services.submit_registration(
+        task=task, by=cast.officer_a, request=None, consent="given", forms=["labour"]
+    )
+
+    with pytest.raises(ValidationError, match="al beslist"):
+        services.decide_not_to_register(
+            task=task,
+            by=cast.officer_a,
+            request=None,
+            reason_kind="other",
+            reason="Toch niet: het gaat om smokkel, niet om mensenhandel.",
+        )
+    task.refresh_from_db()
+    assert task.status == TaskStatus.REGISTERED
+
+
+@pytest.mark.parametrize(
+    ("current", "new"),
+    [
+        (DeliveryStatus.DELIVERED, DeliveryStatus.QUEUED),
+        (DeliveryStatus.QUEUED, DeliveryStatus.DELIVERED),
+        (DeliveryStatus.NEEDS_CORRECTION, DeliveryStatus.DELIVERED),
+    ],
+)
+def test_a_registration_skips_no_step_of_its_delivery(current: str, new: str) -> None:
+    with pytest.raises(ValidationError):
+        check_delivery_transition(current, new)
