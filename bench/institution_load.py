@@ -670,7 +670,7 @@ def build_registry(records: int) -> None:
     import dashboard
 
     from baken.accounts.models import Organisation, OrganisationKind, Role
-    from baken.registry.publishing import publish
+    from baken.registry.releases import publish
     from baken.testing import make_user
 
     registry = Organisation.objects.create(

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     ("worker", "home", False),
     ("worker", "cases:list", False),
-    ("worker", "cases:detail", True),
+    ("worker", "home:youth", True),
     ("worker", "signalling:record", True),
     ("worker", "screening:due", False),
     ("worker", "screening:history", True),
@@ -36,7 +36,7 @@ PAGES = [
     ("officer", "home", False),
     ("officer", "signalling:overview", False),
     ("officer", "cases:list", False),
-    ("officer", "cases:detail", True),
+    ("officer", "home:youth", True),
     ("officer", "screening:due", False),
     ("officer", "meldcode:overview", False),
     ("officer", "registration:tasks", False),
