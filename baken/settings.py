@@ -116,6 +116,10 @@ DATABASES = {
         conn_max_age=env_int("BAKEN_DB_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Baken's queries are short; PostgreSQL's JIT compiler, which starts on the planner's cost
+    # estimate, spent more time compiling them than running them (docs/performance.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE makes concurrent writers queue instead of failing half-way (audit chain).
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
