@@ -62,6 +62,12 @@ class AuditEntry(models.Model):
         ordering = ["-sequence"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
+        indexes = [
+            # the privacy officer's log: the organisation's entries, newest first, and their count
+            models.Index(
+                fields=["organisation_id_at_time", "sequence"], name="audit_organisation_sequence"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.sequence} {self.event} {self.username}"
