@@ -14,7 +14,7 @@ from baken.accounts.models import Role, User
 from baken.cases.access import youths_visible_to
 from baken.meldcode.services import open_actions, reviews_due, stalled_reports
 from baken.screening.models import ReminderDigest
-from baken.screening.services import DueScreening, screening_schedule
+from baken.screening.services import DueScreening, screening_schedule, with_screening_due
 
 
 @dataclass(frozen=True)
@@ -26,10 +26,15 @@ class DigestOutcome:
 def items_for(user: User, today: date) -> list[DueScreening]:
     """A worker hears about due and overdue screenings of their own youths; a designated officer
     about every overdue screening in the organisation."""
-    schedule = screening_schedule(youths_visible_to(user), today=today)
+    due = with_screening_due(youths_visible_to(user), today=today)
     if user.has_role(Role.DESIGNATED_OFFICER):
-        return [item for item in schedule if item.due.overdue]
-    return [item for item in schedule if item.due.overdue or item.due.due_on == today]
+        due = due.filter(screening_due_on__lt=today)
+    else:
+        due = due.filter(screening_due_on__lte=today)
+    youths = due.order_by("screening_due_on", "pseudonym").only(
+        "pk", "pseudonym", "organisation_id", "care_start", "care_end"
+    )
+    return screening_schedule(list(youths), today=today)
 
 
 def meldcode_lines(user: User, today: date) -> list[str]:

@@ -28,7 +28,7 @@ from baken.registration.models import (
     TaskStatus,
 )
 from baken.screening.models import Screening, ScreeningReason
-from baken.screening.services import screening_schedule
+from baken.screening.services import count_screenings_due
 from baken.signalling.models import Concern, Signal
 
 
@@ -206,9 +206,8 @@ def _screening_figures(
     board.screenings_completed = len(completed)
     board.youths_screened = len({youth_id for youth_id, _reason in completed})
     board.repeat_screenings = sum(reason != ScreeningReason.INTAKE for _y, reason in completed)
-    schedule = screening_schedule(youths, today=today)
-    board.screenings_overdue = sum(item.due.overdue for item in schedule)
-    board.screenings_due_soon = sum(item.due.soon and not item.due.overdue for item in schedule)
+    due = count_screenings_due(youths, today=today)
+    board.screenings_overdue, board.screenings_due_soon = due.overdue, due.soon
     board.high_concern_signals = Signal.objects.filter(
         youth__organisation=organisation,
         concern=Concern.HIGH,

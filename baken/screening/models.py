@@ -187,6 +187,14 @@ class Screening(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
+        indexes = [
+            # a youth's last closed screening (the screening schedule)
+            models.Index(
+                fields=["youth", "-started_at"],
+                condition=models.Q(status="closed"),
+                name="screening_closed_by_youth",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status="closed", overall__in=["elevated", "high"])

@@ -1,11 +1,13 @@
 """Starting, answering, completing and following up screenings; events; the schedule."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Count, DateField, Max, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Least, TruncDate
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +16,7 @@ from baken.accounts.models import Organisation, User
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access, log_object_access
 from baken.cases.models import Youth
+from baken.lib.date_sql import AddDays
 from baken.registration.models import Trigger as RegistrationTrigger
 from baken.registration.services import open_registration_task
 from baken.screening.models import (
@@ -26,7 +29,14 @@ from baken.screening.models import (
     ScreeningStatus,
     check_transition,
 )
-from baken.screening.schedule import Due, Trigger, next_screening
+from baken.screening.schedule import (
+    INTAKE_DAYS,
+    SOON_DAYS,
+    TRIGGER_DAYS,
+    Due,
+    Trigger,
+    next_screening,
+)
 from baken.screening.scoring import check_answers, needs_next_step, score_screening
 from baken.signalling.models import Concern, Signal
 from baken.signalling.services import request_consultation
@@ -270,25 +280,121 @@ class DueScreening:
     due: Due
 
 
-def screening_schedule(youths: QuerySet[Youth], *, today: date | None = None) -> list[DueScreening]:
-    """The next due screening of each youth in care, earliest first (a fixed number of queries)."""
+def with_screening_due(youths: QuerySet[Youth], *, today: date | None = None) -> QuerySet[Youth]:
+    """The youths in care, each annotated with `screening_due_on`: the date
+    `schedule.next_screening` gives, computed in the database, so that a list can be filtered,
+    ordered, counted and paginated there (a test holds the query to the rule).
+
+    Three small correlated subqueries per youth (the last closed screening's local date, the
+    first event and the first signal of high concern after it), each written once so that the
+    database evaluates as few as possible."""
     today = today or timezone.localdate()
-    youths = (
-        youths.filter(Q(care_end__isnull=True) | Q(care_end__gte=today))
-        .annotate(
-            last_screening=Max("screenings__started_at", filter=Q(screenings__status="closed"))
+
+    def last_screening_on(outer: OuterRef) -> Subquery:
+        closed = Screening.objects.filter(youth=outer, status=ScreeningStatus.CLOSED)
+        return Subquery(
+            closed.order_by("-started_at").annotate(on=TruncDate("started_at")).values("on")[:1],
+            output_field=DateField(),
         )
-        .select_related("organisation")
+
+    after_last = Coalesce(last_screening_on(OuterRef(OuterRef("pk"))), Value(date.min))
+    first_event = ScreeningEvent.objects.filter(youth=OuterRef("pk"), occurred_on__gt=after_last)
+    first_high_concern = Signal.objects.filter(
+        youth=OuterRef("pk"), concern=Concern.HIGH, observed_on__gt=after_last
     )
-    rows = list(youths)
+    interval = Coalesce(
+        Subquery(
+            ScreeningPolicy.objects.filter(organisation=OuterRef("organisation_id")).values(
+                "interval_days"
+            )[:1]
+        ),
+        DEFAULT_INTERVAL_DAYS,
+    )
+    never = Value(date.max)
+    due_on = Least(
+        # intake when never screened, else periodic
+        Coalesce(
+            AddDays(last_screening_on(OuterRef("pk")), interval),
+            AddDays("care_start", INTAKE_DAYS),
+        ),
+        Coalesce(
+            AddDays(
+                Subquery(first_event.order_by("occurred_on").values("occurred_on")[:1]),
+                TRIGGER_DAYS,
+            ),
+            never,
+        ),
+        Coalesce(
+            AddDays(
+                Subquery(first_high_concern.order_by("observed_on").values("observed_on")[:1]),
+                TRIGGER_DAYS,
+            ),
+            never,
+        ),
+        output_field=DateField(),
+    )
+    return youths.filter(Q(care_end__isnull=True) | Q(care_end__gte=today)).annotate(
+        screening_due_on=due_on
+    )
+
+
+def screenings_due(youths: QuerySet[Youth], *, today: date | None = None) -> QuerySet[Youth]:
+    """Youths whose screening is overdue or due within SOON_DAYS, earliest first."""
+    today = today or timezone.localdate()
+    return (
+        with_screening_due(youths, today=today)
+        .filter(screening_due_on__lte=today + timedelta(days=SOON_DAYS))
+        .order_by("screening_due_on", "pseudonym")
+    )
+
+
+@dataclass(frozen=True)
+class DueCounts:
+    overdue: int
+    soon: int  # due within SOON_DAYS, not overdue
+
+
+def count_screenings_due(youths: QuerySet[Youth], *, today: date | None = None) -> DueCounts:
+    today = today or timezone.localdate()
+    counts = with_screening_due(youths, today=today).aggregate(
+        overdue=Count("pk", filter=Q(screening_due_on__lt=today)),
+        soon=Count(
+            "pk",
+            filter=Q(
+                screening_due_on__gte=today,
+                screening_due_on__lte=today + timedelta(days=SOON_DAYS),
+            ),
+        ),
+    )
+    return DueCounts(overdue=counts["overdue"], soon=counts["soon"])
+
+
+def screening_schedule(youths: Sequence[Youth], *, today: date | None = None) -> list[DueScreening]:
+    """The next due screening of each of these youths who is in care, with its reason, in the
+    given order (a page of `screenings_due`, or one youth): `schedule.next_screening` on their
+    screenings, events and signals of high concern, in a fixed number of queries."""
+    today = today or timezone.localdate()
+    rows = [youth for youth in youths if youth.care_end is None or youth.care_end >= today]
     ids = [youth.pk for youth in rows]
+    if not ids:
+        return []
+    last_started = dict(
+        Screening.objects.filter(youth_id__in=ids, status=ScreeningStatus.CLOSED)
+        .values_list("youth_id")
+        .annotate(last=Max("started_at"))
+        .values_list("youth_id", "last")
+    )
     events: dict[int, list[Trigger]] = {}
-    for youth_id, kind, on in ScreeningEvent.objects.filter(youth_id__in=ids).values_list(
-        "youth_id", "kind", "occurred_on"
+    for youth_id, kind, on in (
+        ScreeningEvent.objects.filter(youth_id__in=ids)
+        .order_by("occurred_on", "pk")
+        .values_list("youth_id", "kind", "occurred_on")
     ):
         events.setdefault(youth_id, []).append(Trigger(on=on, kind=kind))
-    for youth_id, on in Signal.objects.filter(youth_id__in=ids, concern=Concern.HIGH).values_list(
-        "youth_id", "observed_on"
+    for youth_id, on in (
+        Signal.objects.filter(youth_id__in=ids, concern=Concern.HIGH)
+        .order_by("observed_on", "pk")
+        .values_list("youth_id", "observed_on")
     ):
         events.setdefault(youth_id, []).append(Trigger(on=on, kind="high_concern"))
     intervals = dict(
@@ -298,7 +404,7 @@ def screening_schedule(youths: QuerySet[Youth], *, today: date | None = None) ->
     )
     schedule = []
     for youth in rows:
-        last = youth.last_screening
+        last = last_started.get(youth.pk)
         due = next_screening(
             care_start=youth.care_start,
             last_screening_on=timezone.localtime(last).date() if last else None,
@@ -307,4 +413,4 @@ def screening_schedule(youths: QuerySet[Youth], *, today: date | None = None) ->
             today=today,
         )
         schedule.append(DueScreening(youth=youth, due=due))
-    return sorted(schedule, key=lambda item: item.due.due_on)
+    return schedule

@@ -1,7 +1,9 @@
 """When screenings are due: intake, every few months, and after events; with time frozen."""
 
+import random
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -10,6 +12,7 @@ from django.urls import reverse
 
 from baken.accounts.models import User
 from baken.cases.models import Youth
+from baken.cases.services import open_case_file
 from baken.cases.testing import make_youth
 from baken.screening import services
 from baken.screening.schedule import Trigger, next_screening
@@ -123,3 +126,104 @@ def test_due_list_shows_a_workers_own_youths(client_for: ClientFor, cast: Cast) 
     youths = [item.youth for item in response.context["due"]]
     assert youths == [mine]
     assert other not in youths
+
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def _screen(youth: Youth, worker: User, moment: datetime) -> None:
+    with time_machine.travel(moment, tick=False):
+        screening = services.start_screening(youth=youth, by=worker, request=None, reason="other")
+        services.save_answers(
+            screening=screening, by=worker, request=None, answers={}, complete=True
+        )
+
+
+@pytest.mark.django_db
+def test_the_database_computes_the_due_date_the_rule_gives(cast: Cast) -> None:
+    """Lists are filtered, ordered, counted and paginated on the due date the database computes
+    (`with_screening_due`); each row's date and reason come from `next_screening`. Both must
+    agree, for youths with and without screenings, events and signals of high concern, and for
+    screenings just after local midnight (the day before in UTC)."""
+    rng = random.Random(16)  # noqa: S311 - test data, not secrets
+    worker = cast.worker_a
+    today = date(2026, 6, 1)
+    services.set_policy(
+        organisation=cast.institution_a,
+        by=cast.officer_a,
+        request=None,
+        instrument=services.policy_for(cast.institution_a).instrument,
+        interval_days=30,
+    )
+    youths = []
+    for number in range(24):
+        care_start = date(2026, 1, 1) + timedelta(days=rng.randrange(0, 60))
+        with time_machine.travel(care_start, tick=False):
+            youth = open_case_file(
+                by=worker,
+                request=None,
+                given_names=f"Kind{number}",
+                family_name="Test",
+                date_of_birth=date(2010, 1, 1),
+                sex="female",
+                care_form="residential",
+                care_start=care_start,
+                teams=[cast.team_a1],
+            )
+        youths.append(youth)
+        screened_on = []
+        for _screening in range(rng.choice([0, 0, 1, 2])):
+            day = care_start + timedelta(days=rng.randrange(0, 60))
+            at = rng.choice([time(0, 30), time(12, 0), time(23, 45)])
+            _screen(youth, worker, datetime.combine(day, at, tzinfo=AMSTERDAM))
+            screened_on.append(day)
+        with time_machine.travel(today, tick=False):
+            for _event in range(rng.choice([0, 1, 2])):
+                # some on the very day of a screening: not after it, so no trigger
+                day = rng.choice([*screened_on, care_start + timedelta(days=rng.randrange(0, 80))])
+                services.record_event(
+                    youth=youth,
+                    by=worker,
+                    request=None,
+                    kind=rng.choice(["missing_return", "placement_change"]),
+                    occurred_on=day,
+                    note="",
+                )
+            for _signal in range(rng.choice([0, 1, 3])):
+                record_signal(
+                    youth=youth,
+                    by=worker,
+                    request=None,
+                    observed_on=care_start + timedelta(days=rng.randrange(0, 80)),
+                    context="outside",
+                    source="seen",
+                    concern=rng.choice(["high", "medium"]),
+                    indicators=[],
+                    note="zorg",
+                )
+    ended = youths[0]
+    ended.care_end = date(2026, 5, 1)
+    ended.save(update_fields=["care_end"])
+
+    everyone = Youth.objects.filter(pk__in=[y.pk for y in youths])
+    with time_machine.travel(today, tick=False):
+        in_database = dict(
+            services.with_screening_due(everyone).values_list("pk", "screening_due_on")
+        )
+        by_rule = {
+            item.youth.pk: item.due
+            for item in services.screening_schedule(list(everyone.order_by("pk")))
+        }
+        listed = [y.pk for y in services.screenings_due(everyone)]
+        counts = services.count_screenings_due(everyone)
+
+    assert ended.pk not in in_database and ended.pk not in by_rule
+    assert in_database == {pk: due.due_on for pk, due in by_rule.items()}
+    assert {due.reason for due in by_rule.values()} >= {"intake", "periodic", "high_concern"}
+    soon_or_overdue = sorted(
+        (pk for pk, due in by_rule.items() if due.overdue or due.soon),
+        key=lambda pk: (by_rule[pk].due_on, everyone.get(pk=pk).pseudonym),
+    )
+    assert listed == soon_or_overdue
+    assert counts.overdue == sum(due.overdue for due in by_rule.values())
+    assert counts.soon == sum(due.soon and not due.overdue for due in by_rule.values())
