@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -27,6 +28,7 @@ from baken.accounts.access import (
 from baken.accounts.forms import InviteForm, LoginForm, TeamForm, TokenForm, UserAccessForm
 from baken.accounts.middleware import mark_renewed
 from baken.accounts.models import Role, User
+from baken.lib.pagination import paginate
 
 PENDING_SECONDS = 300
 
@@ -185,8 +187,11 @@ def password_reset_done_view(request: HttpRequest) -> HttpResponse:
 @role_required(Role.FUNCTIONAL_ADMIN, kind=None)
 def user_list_view(request: HttpRequest) -> HttpResponse:
     admin = acting_user(request)
-    users = users_managed_by(admin).prefetch_related("role_grants", "teams")
-    return render(request, "accounts/user_list.html", {"users": users})
+    users = paginate(
+        request,
+        users_managed_by(admin).prefetch_related("role_grants", "teams").order_by("username"),
+    )
+    return render(request, "accounts/user_list.html", {"users": users, "page": users})
 
 
 @role_required(Role.FUNCTIONAL_ADMIN, kind=None)
@@ -279,5 +284,7 @@ def team_list_view(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The team has been added."))
             return redirect("accounts:team_list")
-    teams = teams_managed_by(admin).prefetch_related("members")
-    return render(request, "accounts/team_list.html", {"teams": teams, "form": form})
+    teams = paginate(
+        request, teams_managed_by(admin).annotate(member_count=Count("members")).order_by("name")
+    )
+    return render(request, "accounts/team_list.html", {"teams": teams, "page": teams, "form": form})

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,6 +12,7 @@ from baken.audit.access import (
 )
 from baken.audit.forms import AuditFilterForm, YouthOverviewForm
 from baken.lib.csv_export import csv_response
+from baken.lib.pagination import paginate
 
 
 @role_required(Role.PRIVACY_OFFICER, kind=None)
@@ -22,12 +22,8 @@ def log_view(request: HttpRequest) -> HttpResponse:
     entries = audit_entries_visible_to(user)
     if form.is_valid():
         entries = form.filter(entries)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request, "audit/log.html", {"form": form, "page": page, "query": query.urlencode()}
-    )
+    page = paginate(request, entries.order_by("-sequence"), per_page=50)
+    return render(request, "audit/log.html", {"form": form, "page": page})
 
 
 @role_required(Role.PRIVACY_OFFICER, kind=None)
@@ -38,11 +34,11 @@ def youth_overview_view(request: HttpRequest) -> HttpResponse:
         return render(request, "audit/youth_overview.html", {"form": form})
     pseudonym = form.cleaned_data["youth_pseudonym"].strip()
     if request.GET.get("format") != "csv":
-        entries = youth_access_overview(user, pseudonym)
+        entries = paginate(request, youth_access_overview(user, pseudonym), per_page=50)
         return render(
             request,
             "audit/youth_overview.html",
-            {"form": form, "entries": entries, "pseudonym": pseudonym},
+            {"form": form, "entries": entries, "page": entries, "pseudonym": pseudonym},
         )
     entries = export_youth_access_overview(user, pseudonym, request=request)
     stamp = timezone.localdate().isoformat()

@@ -20,6 +20,7 @@ from baken.cases.access import (
     youths_visible_to,
 )
 from baken.cases.forms import BreakTheGlassForm, GuardianForm, ReviewForm, SearchForm, YouthForm
+from baken.lib.pagination import paginate
 
 
 @role_required(*CASE_ROLES)
@@ -28,6 +29,7 @@ def youth_list_view(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     visible = youths_visible_to(user)
     others = []
+    page = None
     if form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"]
         youths = services.search_youths(youths=visible, query=query, by=user, request=request)
@@ -41,9 +43,10 @@ def youth_list_view(request: HttpRequest) -> HttpResponse:
                 if y.pk not in found
             ]
     else:
-        youths = list(visible.filter(care_end__isnull=True).prefetch_related("teams"))
+        page = paginate(request, visible.filter(care_end__isnull=True).prefetch_related("teams"))
+        youths = page.object_list
     log_youths_listed(user, [*youths, *others], request=request, page="cases:list")
-    context = {"form": form, "youths": youths, "others": others}
+    context = {"form": form, "youths": youths, "others": others, "page": page}
     return render(request, "cases/youth_list.html", context)
 
 
@@ -129,14 +132,22 @@ def break_the_glass_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
 @role_required(Role.PRIVACY_OFFICER)
 def emergency_review_list_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
-    accesses = list(
-        emergency_accesses_for_review(user).select_related("youth", "user", "reviewed_by")
+    accesses = paginate(
+        request,
+        emergency_accesses_for_review(user)
+        .select_related("youth", "user", "reviewed_by")
+        .order_by("-granted_at", "-pk"),
     )
     log_youths_listed(
-        user, [a.youth for a in accesses], request=request, page="cases:emergency_review_list"
+        user,
+        [a.youth for a in accesses.object_list],
+        request=request,
+        page="cases:emergency_review_list",
     )
     return render(
-        request, "cases/emergency_review.html", {"accesses": accesses, "form": ReviewForm()}
+        request,
+        "cases/emergency_review.html",
+        {"accesses": accesses, "page": accesses, "form": ReviewForm()},
     )
 
 

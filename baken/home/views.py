@@ -17,6 +17,7 @@ from baken.home.timeline import build_timeline
 from baken.learning.progress import ModuleState
 from baken.learning.services import modules_for
 from baken.learning.views import TRAINEES
+from baken.lib.pagination import paginate
 from baken.meldcode.models import Status
 from baken.meldcode.services import reviews_due, stalled_reports
 from baken.registration.access import tasks_visible_to
@@ -25,19 +26,23 @@ from baken.registration.models import TaskStatus
 from baken.screening.access import screenings_visible_to
 from baken.screening.forms import StartScreeningForm
 from baken.screening.models import ScreeningStatus
-from baken.screening.services import screening_schedule
+from baken.screening.services import screening_schedule, screenings_due
 from baken.signalling.access import consultations_addressed_to
+
+HOME_ROWS = 10  # rows per list on the start page; each list pages on, and links to its own page
 
 
 @login_required
 def home_view(request: HttpRequest) -> HttpResponse:
     """What each role needs first: a worker their youths, a consultant the requests to them.
-    The youths named on the page are logged (one entry per view)."""
+    Each list shows a page of its own; the youths named on the page are logged (one entry per
+    view)."""
     user = acting_user(request)
     context: dict[str, object] = {}
     shown: list[Youth] = []
     if user.has_role(Role.YOUTH_WORKER):
-        my_youths = list(
+        my_youths = paginate(
+            request,
             youths_visible_to(user)
             .filter(care_end__isnull=True, teams__in=user.teams.all())
             .annotate(
@@ -47,36 +52,51 @@ def home_view(request: HttpRequest) -> HttpResponse:
                 ),
             )
             .distinct()
-            .order_by("pseudonym")
+            .order_by("pseudonym"),
+            param="youths",
         )
         context["my_youths"] = my_youths
-        shown += my_youths
+        shown += my_youths.object_list
     if user.has_role(Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST):
-        requests_to_me = consultations_addressed_to(user)
+        requests_to_me = paginate(
+            request, consultations_addressed_to(user), param="requests", per_page=HOME_ROWS
+        )
         context["requests_to_me"] = requests_to_me
-        shown += [consultation.youth for consultation in requests_to_me]
+        shown += [consultation.youth for consultation in requests_to_me.object_list]
     if user.has_role(Role.DESIGNATED_OFFICER):
-        tasks = list(tasks_visible_to(user).filter(status=TaskStatus.OPEN).select_related("youth"))
-        stalled = stalled_reports(youths_visible_to(user))
-        reviews = reviews_due(youths_visible_to(user))
-        context |= {"registration_tasks": tasks, "stalled_reports": stalled, "reviews_due": reviews}
-        shown += [task.youth for task in tasks]
-        shown += [report.trajectory.youth for report in stalled]
-        shown += [trajectory.youth for trajectory in reviews]
+        youths = youths_visible_to(user)
+        tasks = paginate(
+            request,
+            tasks_visible_to(user)
+            .filter(status=TaskStatus.OPEN)
+            .select_related("youth")
+            .order_by("due_on", "pk"),
+            param="tasks",
+            per_page=HOME_ROWS,
+        )
+        context |= {
+            "registration_tasks": tasks,
+            "stalled_count": stalled_reports(youths).count(),
+            "reviews_count": reviews_due(youths).count(),
+        }
+        shown += [task.youth for task in tasks.object_list]
     if user.has_role(Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER):
-        due = [
-            item
-            for item in screening_schedule(youths_visible_to(user))
-            if item.due.overdue or item.due.soon
-        ]
-        awaiting = list(
+        due_page = paginate(
+            request, screenings_due(youths_visible_to(user)), param="due", per_page=HOME_ROWS
+        )
+        due = screening_schedule(due_page.object_list)
+        awaiting = paginate(
+            request,
             screenings_visible_to(user)
             .filter(status=ScreeningStatus.AWAITING_NEXT_STEP)
             .select_related("youth")
+            .order_by("started_at", "pk"),
+            param="awaiting",
+            per_page=HOME_ROWS,
         )
-        context |= {"due": due, "awaiting_next_step": awaiting}
+        context |= {"due": due, "due_page": due_page, "awaiting_next_step": awaiting}
         shown += [item.youth for item in due]
-        shown += [screening.youth for screening in awaiting]
+        shown += [screening.youth for screening in awaiting.object_list]
     if user.has_role(Role.FUNCTIONAL_ADMIN):
         context["delivery_problem"] = open_problem_for(user)
     if user.has_role(*TRAINEES):
@@ -97,7 +117,7 @@ def youth_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     user = acting_user(request)
     youth = get_youth_for_user(user, pseudonym, request=request)
     form_code = request.GET.get("form", "")
-    schedule = screening_schedule(Youth.objects.filter(pk=youth.pk))
+    schedule = screening_schedule([youth])
     context = {
         "youth": youth,
         "timeline": build_timeline(youth, form_code=form_code),

@@ -529,30 +529,30 @@ def complete_action(
     return action
 
 
-def stalled_reports(youths: QuerySet[Youth], today: date | None = None) -> list[Report]:
+def stalled_reports(youths: QuerySet[Youth], today: date | None = None) -> QuerySet[Report]:
     today = today or timezone.localdate()
-    return list(
+    return (
         Report.objects.filter(
             trajectory__youth__in=youths, feedback_on__isnull=True, expected_response_on__lt=today
         )
         .select_related("trajectory__youth", "partner")
         .prefetch_related("escalations")
-        .order_by("expected_response_on")
+        .order_by("expected_response_on", "pk")
     )
 
 
-def reviews_due(youths: QuerySet[Youth], today: date | None = None) -> list[Trajectory]:
+def reviews_due(youths: QuerySet[Youth], today: date | None = None) -> QuerySet[Trajectory]:
     today = today or timezone.localdate()
-    return list(
+    return (
         Trajectory.objects.filter(youth__in=youths, status=Status.HELP, review_on__lte=today)
         .select_related("youth")
-        .order_by("review_on")
+        .order_by("review_on", "pk")
     )
 
 
-def open_actions(youths: QuerySet[Youth]) -> list[ConferenceAction]:
-    return list(
+def open_actions(youths: QuerySet[Youth]) -> QuerySet[ConferenceAction]:
+    return (
         ConferenceAction.objects.filter(conference__youth__in=youths, done_on__isnull=True)
         .select_related("conference__youth", "owner")
-        .order_by("due_on")
+        .order_by("due_on", "pk")
     )

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 from baken.accounts.access import acting_user, colleagues_of, role_required
 from baken.accounts.models import Role, User
 from baken.cases.access import get_youth_for_user, log_youths_listed, youths_visible_to
+from baken.lib.pagination import paginate
 from baken.meldcode import services
 from baken.meldcode.access import (
     get_action_for_user,
@@ -326,17 +327,22 @@ def action_done_view(request: HttpRequest, action_id: int) -> HttpResponse:
 def overview_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     youths = youths_visible_to(user)
-    trajectories = list(
-        trajectories_visible_to(user).exclude(status=Status.CLOSED).select_related("youth")
+    trajectories = paginate(
+        request,
+        trajectories_visible_to(user)
+        .exclude(status=Status.CLOSED)
+        .select_related("youth")
+        .order_by("-started_at", "-pk"),
+        param="open",
     )
-    stalled = services.stalled_reports(youths)
-    reviews = services.reviews_due(youths)
-    actions = services.open_actions(youths)
+    stalled = paginate(request, services.stalled_reports(youths), param="stalled")
+    reviews = paginate(request, services.reviews_due(youths), param="reviews")
+    actions = paginate(request, services.open_actions(youths), param="actions")
     shown = [
-        *(t.youth for t in trajectories),
-        *(r.trajectory.youth for r in stalled),
-        *(t.youth for t in reviews),
-        *(a.conference.youth for a in actions),
+        *(t.youth for t in trajectories.object_list),
+        *(r.trajectory.youth for r in stalled.object_list),
+        *(t.youth for t in reviews.object_list),
+        *(a.conference.youth for a in actions.object_list),
     ]
     log_youths_listed(user, shown, request=request, page="meldcode:overview")
     context = {"open": trajectories, "stalled": stalled, "reviews": reviews, "actions": actions}

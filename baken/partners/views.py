@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
 from baken.cases.access import get_youth_for_user
+from baken.lib.pagination import paginate
 from baken.partners import services
 from baken.partners.access import directory_for, get_partner_to_edit
 from baken.partners.directory import who_to_call
@@ -31,8 +32,10 @@ def directory_view(request: HttpRequest) -> HttpResponse:
         answers = who_to_call(
             municipality=form.cleaned_data["municipality"], organisation=user.organisation
         )
-    partners = directory_for(user).select_related("region")
-    context = {"form": form, "answers": answers, "partners": partners}
+    partners = paginate(
+        request, directory_for(user).select_related("region").order_by("kind", "name", "pk")
+    )
+    context = {"form": form, "answers": answers, "partners": partners, "page": partners}
     return render(request, "partners/directory.html", context)
 
 

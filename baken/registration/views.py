@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
 from baken.cases.access import log_youths_listed
+from baken.lib.pagination import paginate
 from baken.partners.directory import guidance_for
 from baken.partners.models import PartnerKind, Purpose
 from baken.registration import services
@@ -35,9 +36,23 @@ def _show_error(form: RegistrationForm | ResendForm | PolicyForm, error: Validat
 @role_required(*REGISTRARS)
 def task_list_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
-    tasks = list(tasks_visible_to(user).filter(status=TaskStatus.OPEN).select_related("youth"))
-    recent = list(registrations_visible_to(user).select_related("youth")[:50])
-    shown = [*(task.youth for task in tasks), *(outbound.youth for outbound in recent)]
+    tasks = paginate(
+        request,
+        tasks_visible_to(user)
+        .filter(status=TaskStatus.OPEN)
+        .select_related("youth")
+        .order_by("due_on", "pk"),
+        param="tasks",
+    )
+    recent = paginate(
+        request,
+        registrations_visible_to(user).select_related("youth").order_by("-created_at", "-pk"),
+        param="registrations",
+    )
+    shown = [
+        *(task.youth for task in tasks.object_list),
+        *(outbound.youth for outbound in recent.object_list),
+    ]
     log_youths_listed(user, shown, request=request, page="registration:tasks")
     return render(request, "registration/tasks.html", {"tasks": tasks, "recent": recent})
 

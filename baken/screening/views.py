@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
 from baken.cases.access import get_youth_for_user, log_youths_listed, youths_visible_to
+from baken.lib.pagination import paginate
 from baken.screening import services
 from baken.screening.access import get_screening_for_user
 from baken.screening.forms import (
@@ -138,10 +139,10 @@ def event_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
 @role_required(*WORKING_ROLES, Role.MANAGER)
 def due_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
-    schedule = services.screening_schedule(youths_visible_to(user))
-    due = [item for item in schedule if item.due.overdue or item.due.soon]
+    page = paginate(request, services.screenings_due(youths_visible_to(user)))
+    due = services.screening_schedule(page.object_list)
     log_youths_listed(user, [item.youth for item in due], request=request, page="screening:due")
-    return render(request, "screening/due.html", {"due": due})
+    return render(request, "screening/due.html", {"due": due, "page": page})
 
 
 @role_required(Role.DESIGNATED_OFFICER, Role.FUNCTIONAL_ADMIN)

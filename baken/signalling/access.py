@@ -2,6 +2,7 @@
 them, and each read is logged by the youth's access function. A missing one, or another
 organisation's, is the same 404, logged as denied."""
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from baken.accounts.access import refuse_as_missing
@@ -55,12 +56,12 @@ def get_consultation_for_user(
     return consultation
 
 
-def consultations_addressed_to(user: User) -> list[Consultation]:
+def consultations_addressed_to(user: User) -> QuerySet[Consultation]:
     """Open requests that ask this user to consult."""
-    return list(
+    return (
         Consultation.objects.filter(
             youth__in=youths_visible_to(user), addressed_to=user, concluded_at__isnull=True
         )
         .select_related("youth", "requested_by")
-        .order_by("requested_at")
+        .order_by("requested_at", "pk")
     )

@@ -204,9 +204,9 @@ def test_a_report_without_feedback_stalls_and_is_escalated_then_closed_by_feedba
         report = trajectory.reports.get()
         youths = Youth.objects.filter(pk=youth.pk)
         clock.move_to(TODAY + timedelta(days=10))
-        assert not report.is_stalled() and services.stalled_reports(youths) == []
+        assert not report.is_stalled() and list(services.stalled_reports(youths)) == []
         clock.move_to(TODAY + timedelta(days=11))
-        assert report.is_stalled() and services.stalled_reports(youths) == [report]
+        assert report.is_stalled() and list(services.stalled_reports(youths)) == [report]
 
         services.escalate(
             report=report,
@@ -254,7 +254,7 @@ def test_help_sets_a_review_date_where_question_5_is_asked_again(cast: Cast, you
         assert trajectory.status == Status.HELP and not trajectory.review_due()
         clock.move_to(TODAY + timedelta(days=42))
         assert trajectory.review_due()
-        assert services.reviews_due(Youth.objects.filter(pk=youth.pk)) == [trajectory]
+        assert list(services.reviews_due(Youth.objects.filter(pk=youth.pk))) == [trajectory]
 
         services.review_help(
             trajectory=trajectory,
@@ -414,7 +414,7 @@ def test_case_conference_actions_are_tracked(cast: Cast, youth: Youth) -> None:
     youths = Youth.objects.filter(pk=youth.pk)
     (action,) = services.open_actions(youths)
     services.complete_action(action=action, by=cast.officer_a, request=None)
-    assert services.open_actions(youths) == []
+    assert list(services.open_actions(youths)) == []
     assert conference.actions.get().done_on is not None
 
 
