@@ -9,6 +9,7 @@ from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
 from baken.cases.access import get_youth_for_user, log_youths_listed
 from baken.cases.models import Youth
+from baken.lib.pagination import paginate
 from baken.signalling import services
 from baken.signalling.access import (
     get_consultation_for_user,
@@ -207,10 +208,17 @@ def consultation_view(request: HttpRequest, consultation_id: int) -> HttpRespons
 def overview_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     overview = officer_overview(user)
+    consultations = paginate(request, overview.open_consultations, param="consultations")
+    without_follow_up = paginate(request, overview.without_follow_up, param="youths")
     log_youths_listed(
         user,
-        [*overview.without_follow_up, *(c.youth for c in overview.open_consultations)],
+        [*without_follow_up.object_list, *(c.youth for c in consultations.object_list)],
         request=request,
         page="signalling:overview",
     )
-    return render(request, "signalling/overview.html", {"overview": overview})
+    context = {
+        "overview": overview,
+        "consultations": consultations,
+        "without_follow_up": without_follow_up,
+    }
+    return render(request, "signalling/overview.html", context)

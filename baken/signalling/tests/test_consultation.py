@@ -141,7 +141,7 @@ def test_officer_overview_counts_youths_per_form_and_lists_what_needs_follow_up(
     assert counts["criminal"] == 2 and counts["financial"] == 2 and counts["labour"] == 0
     assert overview.gut_feeling_youths == 1
     assert [c.youth for c in overview.open_consultations] == [youth]
-    assert overview.without_follow_up == [other]
+    assert list(overview.without_follow_up) == [other]
     assert client_for(cast.officer_a).get(reverse("signalling:overview")).status_code == 200
 
 
