@@ -351,27 +351,31 @@ def prepare(records: pd.DataFrame) -> pd.DataFrame:
 TermFrequencies = dict[str, pd.Series]  # column → value → frequency
 
 
-def term_frequencies(records: pd.DataFrame) -> TermFrequencies:
+def term_frequencies(records: pd.DataFrame, *, persons: pd.Series | None = None) -> TermFrequencies:
     """How often a value occurs among *other* people, for the term-frequency adjustment of the
-    name levels (what Splink would count among records, made fit for a registry in which one
-    person is often registered several times):
+    name levels (Splink would count records; in a registry one person is often registered
+    several times, which made a rare name look common):
 
     - given name and surname alone: their share of the records;
-    - the whole name (and the name parts in any order): the share of other people with it, a
-      person counted once per date of birth; when nobody else has it, the chance that another
-      person would, from the given-name and surname frequencies (as if independent), but not
-      below a twentieth of one person. So a rare name that agrees is strong evidence and a common
-      one weak, whatever the number of registrations of one person."""
+    - the whole name (and the name parts in any order): the share of other people with it,
+      people counted as the persons found (`persons`: record_id → person), or, before any are
+      found, once per date of birth, among the registrations with a full date of birth (one
+      without may be anyone with the name); when nobody else has the name, the chance that another
+      person would, from the given-name and surname frequencies as if independent, but not below
+      a twentieth of one person. So an agreeing rare name is strong evidence and a common one
+      weak, whatever the number of registrations of one person."""
     frequencies: TermFrequencies = {}
     for column in ("k_surname", "k_given"):
         frequencies[column] = records[column].value_counts(normalize=True)
     given, surname = frequencies["k_given"], frequencies["k_surname"]
     for column in ("k_name", "k_name_unordered"):
         named = records[records[column].notna()]
+        # Only registrations with a full date of birth tell people apart: one without it may
+        # be anyone with the name.
+        dated = named["k_dob"].notna()
+        who = named["record_id"].map(persons) if persons is not None else named["k_dob"]
         people = (
-            named.assign(born=named["k_dob"].fillna(""))
-            .groupby(column)["born"]
-            .agg(lambda dates: max(1, dates[dates != ""].nunique()))
+            named.assign(person=who.where(dated)).groupby(column)["person"].nunique().clip(lower=1)
         )
         total = float(people.sum()) or 1.0
         others = (people - 1) / total
@@ -383,12 +387,14 @@ def term_frequencies(records: pd.DataFrame) -> TermFrequencies:
     return frequencies
 
 
-def with_term_frequencies(frame: pd.DataFrame, frequencies: TermFrequencies) -> pd.DataFrame:
-    """The frame with a tf_<column> for each term-frequency column (Splink uses them as given)."""
-    frame = frame.copy()
+def use_term_frequencies(linker: Any, db_api: Any, frequencies: TermFrequencies) -> None:
+    """Give the Splink linker these term frequencies instead of counting its own."""
     for column in TF_COLUMNS:
-        frame[f"tf_{column}"] = frame[column].map(frequencies[column]).astype("Float64")
-    return frame
+        table = frequencies[column].rename(f"tf_{column}").rename_axis(column).reset_index()
+        name = f"tf_lookup_{column}_{id(linker)}"
+        linker.table_management.register_term_frequency_lookup(
+            db_api.register(table, table_name=name), column
+        )
 
 
 def quiet_splink() -> None:
@@ -443,9 +449,7 @@ def link_frame(
 
     quiet_splink()
     db_api = DuckDBAPI()
-    table = db_api.register(
-        with_term_frequencies(frame, term_frequencies(frame)), table_name="registrations"
-    )
+    table = db_api.register(frame, table_name="registrations")
     linker = Linker(table, model_settings, log_level=None)
     step = time.perf_counter()
     linker.training.estimate_probability_two_random_records_match(
@@ -463,52 +467,62 @@ def link_frame(
     )
     timings["train"] = time.perf_counter() - step
     say("m-probabilities estimated (expectation maximisation)")
-
-    step = time.perf_counter()
-    # Scored down to a low probability: the pairs below the review band still count in the
-    # expected number of matches, which the expected recall is measured against.
-    predictions = linker.inference.predict(threshold_match_probability=EXPECTATION_FLOOR / 4)
-    scored = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
     model = linker.misc.save_model_to_json()
-    # The prior: the share of matches among all pairs that makes the model's own expectation
-    # (the sum of the match probabilities) agree with it, starting from the deterministic guess.
-    prior = estimate_prior(
-        scored["match_weight"].to_numpy(),
-        pairs_total=len(frame) * (len(frame) - 1) / 2,
-        prior=model["probability_two_random_records_match"],
-    )
-    shift = _logit2(prior) - _logit2(model["probability_two_random_records_match"])
-    model["probability_two_random_records_match"] = prior
-    scored["match_weight"] += shift
-    scored["match_probability"] = 1 / (1 + np.exp2(-scored["match_weight"]))
-    scored = scored[scored["match_probability"] >= EXPECTATION_FLOOR]
-    timings["predict"] = time.perf_counter() - step
-    threshold = (
-        choose_threshold(
-            scored["match_probability"].to_numpy(),
-            min_expected_precision=settings.min_expected_precision,
+
+    # Two passes: the first counts a name's people by their dates of birth, the second by the
+    # persons the first pass found.
+    timings["predict"] = timings["cluster"] = 0.0
+    persons = None
+    for _pass in range(2):
+        step = time.perf_counter()
+        scorer = Linker(table, model, log_level=None)
+        use_term_frequencies(scorer, db_api, term_frequencies(frame, persons=persons))
+        scored, prior = _score(scorer, model, records=len(frame))
+        threshold = (
+            choose_threshold(
+                scored["match_probability"].to_numpy(),
+                min_expected_precision=settings.min_expected_precision,
+            )
+            if settings.link_threshold is None
+            else expected_quality(scored["match_probability"].to_numpy(), settings.link_threshold)
         )
-        if settings.link_threshold is None
-        else expected_quality(scored["match_probability"].to_numpy(), settings.link_threshold)
-    )
-    pairs = scored[scored["match_probability"] >= min(settings.review_threshold, threshold.value)]
+        floor = min(settings.review_threshold, threshold.value)
+        pairs = scored[scored["match_probability"] >= floor]
+        timings["predict"] += time.perf_counter() - step
+        step = time.perf_counter()
+        clusters = cluster_records(
+            frame, pairs, threshold=threshold.value, decisions=list(decisions)
+        )
+        persons = clusters.set_index("record_id")["cluster_id"]
+        timings["cluster"] += time.perf_counter() - step
     say(
         f"{len(pairs)} candidate pairs scored; link threshold {threshold.value:.3f} "
         f"(expected precision {threshold.expected_precision:.3f}, "
-        f"recall {threshold.expected_recall:.3f})"
+        f"recall {threshold.expected_recall:.3f}); {clusters['cluster_id'].nunique()} persons"
     )
-
-    step = time.perf_counter()
-    clusters = cluster_records(frame, pairs, threshold=threshold.value, decisions=list(decisions))
-    timings["cluster"] = time.perf_counter() - step
-    say(f"{clusters['cluster_id'].nunique()} persons")
     return LinkageResult(
         clusters=clusters,
         pairs=_tidy_pairs(pairs),
-        model=model,
+        model=model | {"probability_two_random_records_match": prior},
         threshold=threshold,
         timings=timings,
     )
+
+
+def _score(linker: Any, model: dict[str, Any], *, records: int) -> tuple[pd.DataFrame, float]:
+    """Score the blocked pairs down to EXPECTATION_FLOOR (pairs below the review band still
+    count in the expected number of matches, which the expected recall is measured against),
+    with the prior re-estimated from the model's own expectation (estimate_prior)."""
+    scored = linker.inference.predict(
+        threshold_match_probability=EXPECTATION_FLOOR / 4
+    ).as_pandas_dataframe()
+    start = model["probability_two_random_records_match"]
+    prior = estimate_prior(
+        scored["match_weight"].to_numpy(), pairs_total=records * (records - 1) / 2, prior=start
+    )
+    scored["match_weight"] += _logit2(prior) - _logit2(start)
+    scored["match_probability"] = 1 / (1 + np.exp2(-scored["match_weight"]))
+    return scored[scored["match_probability"] >= EXPECTATION_FLOOR], prior
 
 
 def _logit2(probability: float) -> float:
@@ -546,7 +560,7 @@ def choose_threshold(probabilities: np.ndarray, *, min_expected_precision: float
     candidates = [expected_quality(probabilities, t) for t in THRESHOLD_GRID]
     good = [c for c in candidates if c.expected_precision >= min_expected_precision]
     if good:
-        return max(good, key=lambda c: (c.expected_f1, c.value))
+        return max(good, key=lambda c: (c.expected_f1, -c.value))
     return max(candidates, key=lambda c: (c.expected_precision, c.value))
 
 

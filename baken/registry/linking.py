@@ -30,7 +30,7 @@ from baken.registry.linkage import (
     quiet_splink,
     splink_settings,
     term_frequencies,
-    with_term_frequencies,
+    use_term_frequencies,
 )
 from baken.registry.models import (
     CandidatePair,
@@ -202,13 +202,12 @@ def link_new(registration: Registration) -> None:
     if not candidates:
         Registration.objects.filter(pk=r.pk).update(person_key=f"P{r.pk}")
         return
-    frame = with_term_frequencies(
-        prepare(registration_frame([r, *candidates])), _registry_term_frequencies()
-    )
+    frame = prepare(registration_frame([r, *candidates]))
     quiet_splink()
     db_api = DuckDBAPI()
     table = db_api.register(frame, table_name="arrival")
     linker = Linker(table, run.model, log_level=None)
+    use_term_frequencies(linker, db_api, _registry_term_frequencies())
     pairs = linker.inference.predict(
         threshold_match_probability=SETTINGS.review_threshold
     ).as_pandas_dataframe()  # type: ignore[no-untyped-call]
