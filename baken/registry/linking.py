@@ -228,13 +228,18 @@ def link_new(registration: Registration) -> None:
 
 
 def _registry_term_frequencies() -> dict[str, pd.Series]:
-    """Term frequencies from the whole registry (not from the handful of candidates), counted
-    as in a full re-link."""
+    """Term frequencies from the whole registry (not from the handful of candidates), a name's
+    people counted as the persons the registry has found, as in a full re-link."""
     columns = sorted({*TF_COLUMNS, "k_given", "k_surname", "k_dob"})
     frame = pd.DataFrame(
-        list(active_registrations().values_list(*columns)), columns=columns
+        list(active_registrations().values_list("pk", "person_key", *columns)),
+        columns=["record_id", "person_key", *columns],
     ).replace("", None)
-    return term_frequencies(frame)
+    frame["record_id"] = frame["record_id"].astype(str)
+    # A registration not linked yet is a person of its own.
+    persons = frame["person_key"].fillna("R" + frame["record_id"])
+    persons.index = frame["record_id"]
+    return term_frequencies(frame, persons=persons)
 
 
 def link_new_safely(registration_id: int) -> None:
