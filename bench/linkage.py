@@ -115,7 +115,7 @@ def peak_mb() -> float:
 
 
 def one_run(which: str, size: int) -> dict[str, Any]:
-    from baken.registry.linkage import link, link_frame, pairwise_scores
+    from baken.registry.linkage import LinkageSettings, link, link_frame, pairwise_scores
 
     rows, truth = [], []
     for row, person in generate(which, size):
@@ -142,7 +142,12 @@ def one_run(which: str, size: int) -> dict[str, Any]:
     plain_seconds = time.perf_counter() - started
     pp, pr, pf1 = pairwise_scores(plain_result.clusters, truth_frame)
     expected = result.threshold
+    review = result.uncertain_pairs(LinkageSettings())
+    person = dict(zip(truth_frame["record_id"], truth_frame["person_id"], strict=True))
+    pairs = zip(review["record_id_l"], review["record_id_r"], strict=True)
+    same = [person[a] == person[b] for a, b in pairs]
     return {
+        "review": {"pairs": len(review), "same_person": int(sum(same))},
         "set": which,
         "records": size,
         "persons": int(truth_frame["person_id"].nunique()),
@@ -176,7 +181,8 @@ def describe(run: dict[str, Any]) -> str:
         f"predict {sec['predict']:.1f}, cluster {sec['cluster']:.1f}), peak memory "
         f"{run['peak_mb']:.0f} MB | plaintext Splink: precision {pl['precision']:.4f} recall "
         f"{pl['recall']:.4f} F1 {pl['f1']:.4f} (threshold {run['plaintext_threshold']:.2f}), "
-        f"{sec['plaintext']:.1f} s | pseudonymising {sec['pseudonymise']:.1f} s"
+        f"{sec['plaintext']:.1f} s | pseudonymising {sec['pseudonymise']:.1f} s | clerical "
+        f"review: {run['review']['pairs']} pairs, {run['review']['same_person']} the same person"
     )
 
 
