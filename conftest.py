@@ -2,6 +2,7 @@
 
 import os
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -15,7 +16,25 @@ from baken.testing import Cast, log_in_verified, make_cast
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def _flush_past_the_audit_guard() -> None:
+    """Transactional tests (the browser tests' live server) end with Django's flush, a TRUNCATE
+    of every table, which the audit log's trigger refuses on PostgreSQL. In the test database
+    only, flush with triggers off for that one transaction."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    original = DatabaseOperations.sql_flush
+
+    def sql_flush(self: DatabaseOperations, *args: Any, **kwargs: Any) -> list[str]:
+        statements = original(self, *args, **kwargs)
+        if statements:
+            return ["SET LOCAL session_replication_role = replica", *statements]
+        return statements
+
+    DatabaseOperations.sql_flush = sql_flush  # type: ignore[method-assign, assignment]
+
+
 def pytest_configure() -> None:
+    _flush_past_the_audit_guard()
     # Tests talk plain HTTP to the test client and the live server.
     settings.SECURE_SSL_REDIRECT = False
     settings.SESSION_COOKIE_SECURE = False

@@ -12,7 +12,7 @@ import django_stubs_ext
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from baken.lib.env import env_bool, env_int, env_list, env_secret, env_str
+from baken.lib.env import env_bool, env_choice, env_int, env_list, env_secret, env_str
 
 # Lets annotations such as forms.ModelChoiceField[Region] work at run time.
 django_stubs_ext.monkeypatch()
@@ -36,6 +36,10 @@ SALT_KEY = env_list("BAKEN_FIELD_KEY_SALTS", ["local-only-field-salt-change-me"]
 # Keyed blind index for searching encrypted names (HMAC-SHA256); changing it needs a re-index.
 BLIND_INDEX_KEY = env_secret("BAKEN_BLIND_INDEX_KEY", default=SECRET_KEY + ":blind-index")
 EMERGENCY_ACCESS_HOURS = env_int("BAKEN_EMERGENCY_ACCESS_HOURS", 12)
+
+# The side this deployment serves (baken/urls.py): an institution, the registry, or both (the
+# demo). An institution's workers then never load the registry's pages and libraries.
+BAKEN_SIDE = env_choice("BAKEN_SIDE", ("institution", "registry", "both"), "both")
 
 ALLOWED_HOSTS = env_list("BAKEN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("BAKEN_CSRF_TRUSTED_ORIGINS", [])
@@ -64,6 +68,7 @@ INSTALLED_APPS = [
     "baken.registry",
     "baken.learning",
     "baken.insight",
+    "baken.retention",
     "baken.operations",
 ]
 
@@ -71,12 +76,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "baken.accounts.middleware.IdleTimeoutMiddleware",
     "baken.lib.language.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "baken.accounts.middleware.SecondFactorRequiredMiddleware",
+    "baken.accounts.middleware.NoStoreWhenLoggedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -131,7 +138,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "baken.accounts.backends.UserWithOrganisationBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
@@ -151,9 +158,9 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 OTP_TOTP_ISSUER = "Baken"
 OTP_TOTP_THROTTLE_FACTOR = 1
 
-# Sessions end after BAKEN_SESSION_IDLE_MINUTES without a request.
+# Sessions end after BAKEN_SESSION_IDLE_MINUTES without a request. IdleTimeoutMiddleware renews
+# a session once a tenth of that has passed, instead of writing it on every request.
 SESSION_COOKIE_AGE = env_int("BAKEN_SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -227,10 +234,20 @@ BAKEN_REGISTRY_TOKEN = env_secret("BAKEN_REGISTRY_TOKEN", "")
 # The pseudonymisation key shared by registering organisations (never by the registry).
 BAKEN_PSEUDONYM_KEY = env_secret("BAKEN_PSEUDONYM_KEY", "")
 BAKEN_PSEUDONYM_KEY_VERSION = env_str("BAKEN_PSEUDONYM_KEY_VERSION", "k1")
-# Registry intake API: requests per source per minute.
+# Registry intake API: requests per source, and requests with a wrong or missing token per client
+# address (counted in the database, shared by all processes).
 BAKEN_API_RATE = env_str("BAKEN_API_RATE", "120/m")
+BAKEN_API_FAILED_AUTH_RATE = env_str("BAKEN_API_FAILED_AUTH_RATE", "20/m")
 # Where users reach Baken; used in links in e-mail sent by background commands.
 BASE_URL = env_str("BAKEN_BASE_URL", "http://127.0.0.1:8000")
+
+# Retention and the audit log's anchors outside the database (docs/operations.md).
+AUDIT_CHECKPOINT_DIR = env_str("BAKEN_AUDIT_CHECKPOINT_DIR", "")
+AUDIT_CHECKPOINT_MAILTO = env_list("BAKEN_AUDIT_CHECKPOINT_MAILTO", [])
+AUDIT_RETENTION_YEARS = env_int("BAKEN_AUDIT_RETENTION_YEARS", 5)
+YOUTH_FILE_RETENTION_YEARS = env_int("BAKEN_YOUTH_FILE_RETENTION_YEARS", 20)
+REGISTRY_RETENTION_YEARS = env_int("BAKEN_REGISTRY_RETENTION_YEARS", 10)
+REGISTRY_WITHDRAWN_GRACE_DAYS = env_int("BAKEN_REGISTRY_WITHDRAWN_GRACE_DAYS", 30)
 
 LOGGING = {
     "version": 1,

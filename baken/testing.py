@@ -6,6 +6,7 @@ from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from baken.accounts.middleware import mark_renewed
 from baken.accounts.models import (
     Organisation,
     OrganisationKind,
@@ -85,5 +86,6 @@ def log_in_verified(client: Client, user: User) -> Client:
     device = TOTPDevice.objects.get(user=user, confirmed=True)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    mark_renewed(session)
     session.save()
     return client

@@ -51,14 +51,16 @@ def test_a_worker_completes_a_module_and_the_manager_sees_it(
     expect(page.get_by_role("heading", name="Het afwegingskader", exact=True)).to_be_visible()
     for number, question in enumerate(module.questions, 1):
         group = page.get_by_role("group", name=f"{number}. {question.text.nl}")
-        # The first question deliberately wrong: 3 of 4 still passes.
+        # The first question deliberately wrong: 4 of 5 still passes.
         option = next(o for o in question.options if o.correct != (number == 1))
         group.get_by_label(option.text.nl, exact=True).check()
     page.get_by_role("button", name="Antwoorden insturen").click()
 
-    expect(page.get_by_text("Geslaagd: 3 van de 4 goed.")).to_be_visible()
+    expect(page.get_by_text("Geslaagd: 4 van de 5 goed.")).to_be_visible()
     wrong = next(o for o in module.questions[0].options if not o.correct)
     expect(page.get_by_text(wrong.feedback.nl)).to_be_visible()
+    right = next(o for o in module.questions[0].options if o.correct)
+    expect(page.locator(".baken-right-answer")).to_contain_text(right.text.nl)
     rate(page, "8", "7")
     page.get_by_role("button", name="Mijn beoordeling opslaan").click()
     expect(page.get_by_text("Je beoordeling is opgeslagen.")).to_be_visible()

@@ -2,8 +2,6 @@
 
 import time
 
-import qrcode
-import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -28,6 +26,7 @@ from baken.accounts.access import (
     users_managed_by,
 )
 from baken.accounts.forms import InviteForm, LoginForm, TeamForm, TokenForm, UserAccessForm
+from baken.accounts.middleware import mark_renewed
 from baken.accounts.models import Role, User
 from baken.audit.models import AuditEvent, AuditOutcome
 from baken.audit.services import log_access
@@ -83,6 +82,7 @@ def _complete_login(request: HttpRequest, user: User, device: object) -> HttpRes
     target = request.session.get("pending_next") or ""
     login(request, user, backend=backend)
     otp_login(request, device)
+    mark_renewed(request.session)
     log_access(event=AuditEvent.LOGIN, user=user, request=request)
     return redirect(target or "home")
 
@@ -127,6 +127,8 @@ def enrol_view(request: HttpRequest) -> HttpResponse:
                 {"codes": codes, "continue_url": response["Location"]},
             )
         form.add_error("token", _("That code is not correct. Check the time on your phone."))
+    import qrcode.image.svg  # with Pillow: loaded by the few who enrol, not by every worker
+
     qr_svg = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
     context = {
         "form": form,

@@ -69,10 +69,17 @@ class AuditEntry(models.Model):
 
 class AuditChainHead(models.Model):
     """A single row: the last sequence number and hash. Locked while an entry is appended,
-    so entries are chained in order; it also reveals entries cut off the end of the log."""
+    so entries are chained in order; it also reveals entries cut off the end of the log.
+
+    `base_sequence` and `base_hash` say where the retained chain starts: 0 and the genesis hash
+    until whole segments are pruned (see `baken audit prune`). `mac` signs all four with the
+    audit key, so the head cannot be reset without it."""
 
     sequence = models.PositiveBigIntegerField(default=0)
     entry_hash = models.CharField(max_length=64, default="")
+    base_sequence = models.PositiveBigIntegerField(default=0)
+    base_hash = models.CharField(max_length=64, default="0" * 64)
+    mac = models.CharField(max_length=64, default="")
 
     class Meta:
         constraints = [models.CheckConstraint(condition=models.Q(id=1), name="audit_single_head")]

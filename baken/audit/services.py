@@ -1,12 +1,20 @@
-"""Writing to the audit log. `log_access` is the only way an entry is made."""
+"""Writing to the audit log. `log_access` is the only way an entry is made.
+
+Also: verifying the chain (against its signed head and the external checkpoints), writing
+checkpoints, and pruning whole segments behind a checkpoint when the retention term has passed.
+"""
 
 import ipaddress
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db import transaction
+from django.core.mail import send_mail
+from django.db import connection, transaction
 from django.db.models import Model
 from django.http import HttpRequest
 from django.utils import timezone
@@ -16,9 +24,14 @@ from baken.audit.chain import (
     ChainedEntry,
     ChainFields,
     ChainProblem,
+    Checkpoint,
+    Head,
     digest_entry,
+    sign_checkpoint,
+    sign_head,
     verify_chain,
 )
+from baken.audit.checkpoints import CheckpointFileError, append_checkpoint, read_checkpoints
 from baken.audit.models import AuditChainHead, AuditEntry, AuditEvent, AuditOutcome
 
 if TYPE_CHECKING:
@@ -126,7 +139,8 @@ def log_access(
     entry = AuditEntry.objects.create(previous_hash=previous_hash, entry_hash=entry_hash, **values)
     head.sequence = entry.sequence
     head.entry_hash = entry_hash
-    head.save(update_fields=["sequence", "entry_hash"])
+    head.mac = sign_head(_as_head(head), key=audit_key()).mac
+    head.save(update_fields=["sequence", "entry_hash", "mac"])
     return entry
 
 
@@ -149,9 +163,19 @@ def log_object_access(
     )
 
 
-def _stored_entries() -> Iterator[ChainedEntry]:
-    rows = AuditEntry.objects.order_by("sequence").values(*CHAINED_FIELDS)
-    for row in rows.iterator(chunk_size=2000):
+def _as_head(row: AuditChainHead) -> Head:
+    return Head(
+        sequence=row.sequence,
+        entry_hash=row.entry_hash,
+        base_sequence=row.base_sequence,
+        base_hash=row.base_hash or GENESIS_HASH,
+        mac=row.mac,
+    )
+
+
+def _stored_entries(after: int = 0) -> Iterator[ChainedEntry]:
+    rows = AuditEntry.objects.filter(sequence__gt=after).order_by("sequence")
+    for row in rows.values(*CHAINED_FIELDS).iterator(chunk_size=2000):
         yield ChainedEntry(
             sequence=row["sequence"],
             previous_hash=row["previous_hash"],
@@ -160,12 +184,180 @@ def _stored_entries() -> Iterator[ChainedEntry]:
         )
 
 
+class AuditChainBroken(Exception):
+    def __init__(self, problem: ChainProblem) -> None:
+        super().__init__(problem.describe())
+        self.problem = problem
+
+
+def checkpoint_directory() -> Path | None:
+    return Path(settings.AUDIT_CHECKPOINT_DIR) if settings.AUDIT_CHECKPOINT_DIR else None
+
+
+def stored_checkpoints() -> list[Checkpoint]:
+    directory = checkpoint_directory()
+    return read_checkpoints(directory) if directory is not None else []
+
+
+@contextmanager
+def _snapshot() -> Iterator[None]:
+    """One transaction, at REPEATABLE READ on PostgreSQL unless one is already open, so the head
+    and the entries are read as of one moment while other processes go on appending."""
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        yield
+
+
 def verify_audit_log() -> tuple[int, ChainProblem | None]:
-    """Recompute the whole chain; return the number of good entries and the first problem."""
-    head = AuditChainHead.objects.filter(id=1).first()
-    return verify_chain(
-        _stored_entries(),
-        key=audit_key(),
-        head_sequence=head.sequence if head else 0,
-        head_hash=head.entry_hash if head else "",
+    """Recompute the whole retained chain and check it against the signed head and every
+    external checkpoint; return the number of good entries and the first problem."""
+    try:
+        checkpoints = stored_checkpoints()
+    except CheckpointFileError as error:
+        return 0, ChainProblem(0, "checkpoint_forged", str(error))
+    with _snapshot():
+        row = AuditChainHead.objects.filter(id=1).first()
+        head = _as_head(row) if row is not None else None
+        return verify_chain(
+            _stored_entries(after=head.base_sequence if head else 0),
+            key=audit_key(),
+            head=head,
+            checkpoints=checkpoints,
+        )
+
+
+def _write_checkpoint_file(checkpoint: Checkpoint) -> Checkpoint:
+    directory = checkpoint_directory()
+    if directory is None:
+        raise ValueError("BAKEN_AUDIT_CHECKPOINT_DIR is not set")
+    signed = sign_checkpoint(checkpoint, key=audit_key())
+    append_checkpoint(directory, signed)
+    if settings.AUDIT_CHECKPOINT_MAILTO:
+        send_mail(
+            subject=f"Baken audit checkpoint #{signed.sequence} ({signed.kind})",
+            message=(
+                "Keep this message: it lets `baken audit verify` prove later that no entry up to "
+                f"this one was removed from the audit log.\n\n{signed.to_json()}\n"
+            ),
+            from_email=None,
+            recipient_list=list(settings.AUDIT_CHECKPOINT_MAILTO),
+        )
+    return signed
+
+
+def write_checkpoint() -> Checkpoint | None:
+    """Check the entries since the last checkpoint, then sign the head as a new checkpoint and
+    append it to the checkpoint directory (and mail it when BAKEN_AUDIT_CHECKPOINT_MAILTO is
+    set). Refuses (AuditChainBroken) when the chain since the last checkpoint does not verify.
+    Returns None while the log is still empty."""
+    checkpoints = stored_checkpoints()
+    with _snapshot():
+        row = AuditChainHead.objects.filter(id=1).first()
+        if row is None:
+            if checkpoints:
+                raise AuditChainBroken(ChainProblem(0, "head_missing"))
+            return None
+        head = _as_head(row)
+        behind = [c for c in checkpoints if head.base_sequence <= c.sequence <= head.sequence]
+        start = (behind[-1].sequence, behind[-1].entry_hash) if behind else None
+        if start is not None and start[0] > head.base_sequence:
+            stored = AuditEntry.objects.filter(sequence=start[0]).values_list("entry_hash")
+            if [start[1]] != [h for (h,) in stored]:
+                raise AuditChainBroken(
+                    ChainProblem(start[0], "checkpoint_mismatch", behind[-1].written_at)
+                )
+        _checked, problem = verify_chain(
+            _stored_entries(after=start[0] if start else head.base_sequence),
+            key=audit_key(),
+            head=head,
+            checkpoints=[c for c in checkpoints if c.sequence > head.sequence]
+            + ([behind[-1]] if behind else []),
+            start=start,
+        )
+    if problem is not None:
+        raise AuditChainBroken(problem)
+    return _write_checkpoint_file(
+        Checkpoint(
+            sequence=head.sequence,
+            entry_hash=head.entry_hash,
+            written_at=timezone.now().astimezone(UTC).isoformat(timespec="seconds"),
+        )
     )
+
+
+@dataclass(frozen=True)
+class PrunePlan:
+    """Entries from `first` to `through` (inclusive) can go: all older than the cut-off, ending
+    at a checkpoint kept outside the database."""
+
+    first: int
+    through: int
+    newest_at: datetime | None
+
+    @property
+    def count(self) -> int:
+        return max(0, self.through - self.first + 1)
+
+
+def plan_prune(*, before: datetime) -> PrunePlan:
+    """The longest whole segment at the start of the retained chain that ends at a checkpoint
+    and holds only entries from before `before`."""
+    row = AuditChainHead.objects.filter(id=1).first()
+    base = row.base_sequence if row else 0
+    through, newest_at = base, None
+    for checkpoint in reversed(stored_checkpoints()):
+        if checkpoint.kind != "checkpoint" or checkpoint.sequence <= base:
+            continue
+        occurred = (
+            AuditEntry.objects.filter(sequence=checkpoint.sequence)
+            .values_list("occurred_at", flat=True)
+            .first()
+        )
+        if occurred is not None and occurred < before:
+            through, newest_at = checkpoint.sequence, occurred
+            break
+    return PrunePlan(first=base + 1, through=through, newest_at=newest_at)
+
+
+def prune_audit_log(*, before: datetime) -> PrunePlan:
+    """Delete the segment `plan_prune` finds, after verifying the whole chain. A signed "prune"
+    checkpoint is written outside the database first; then, in one transaction, the head's
+    signed base moves to the segment's last entry, the pruning itself is logged, and the
+    entries behind the base are deleted (the only DELETE the database allows). What remains
+    verifies from the new base."""
+    plan = plan_prune(before=before)
+    if plan.count == 0:
+        return plan
+    _checked, problem = verify_audit_log()
+    if problem is not None:
+        raise AuditChainBroken(problem)
+    boundary = AuditEntry.objects.get(sequence=plan.through)
+    _write_checkpoint_file(
+        Checkpoint(
+            sequence=boundary.sequence,
+            entry_hash=boundary.entry_hash,
+            written_at=timezone.now().astimezone(UTC).isoformat(timespec="seconds"),
+            kind="prune",
+        )
+    )
+    with transaction.atomic():
+        head = AuditChainHead.objects.select_for_update().get(id=1)
+        head.base_sequence = boundary.sequence
+        head.base_hash = boundary.entry_hash
+        head.mac = sign_head(_as_head(head), key=audit_key()).mac
+        head.save(update_fields=["base_sequence", "base_hash", "mac"])
+        log_access(
+            event=AuditEvent.DELETE,
+            user=None,
+            username="baken audit prune",
+            object_type="audit_log",
+            detail=(
+                f"pruned entries #{plan.first}-#{plan.through} "
+                f"(retention: older than {before.date().isoformat()})"
+            ),
+        )
+        AuditEntry.objects.filter(sequence__lte=boundary.sequence).delete()
+    return plan

@@ -1,5 +1,3 @@
-import csv
-
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -12,6 +10,7 @@ from baken.audit.access import audit_entries_visible_to, youth_access_overview
 from baken.audit.forms import AuditFilterForm, YouthOverviewForm
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
+from baken.lib.csv_export import csv_response
 
 
 @role_required(Role.PRIVACY_OFFICER)
@@ -50,15 +49,11 @@ def youth_overview_view(request: HttpRequest) -> HttpResponse:
         object_type="access_overview",
         youth_pseudonym=pseudonym,
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="access-{pseudonym}-{stamp}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [_("Time"), _("Event"), _("User name"), _("Role"), _("Organisation"), _("Object")]
-    )
-    for entry in entries:
-        writer.writerow(
+    return csv_response(
+        f"access-{pseudonym}-{stamp}.csv",
+        [_("Time"), _("Event"), _("User name"), _("Role"), _("Organisation"), _("Object")],
+        (
             [
                 timezone.localtime(entry.occurred_at).isoformat(timespec="seconds"),
                 entry.get_event_display(),
@@ -67,5 +62,6 @@ def youth_overview_view(request: HttpRequest) -> HttpResponse:
                 entry.organisation_name,
                 f"{entry.object_type} {entry.object_id}".strip(),
             ]
-        )
-    return response
+            for entry in entries
+        ),
+    )

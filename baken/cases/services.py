@@ -31,6 +31,16 @@ def _reindex_names(youth: Youth) -> None:
 
 
 @transaction.atomic
+def rebuild_name_index() -> int:
+    """Index every youth's names again (a new blind-index key, or a new way of indexing)."""
+    count = 0
+    for youth in Youth.objects.all().iterator(chunk_size=500):
+        _reindex_names(youth)
+        count += 1
+    return count
+
+
+@transaction.atomic
 def open_case_file(
     *,
     by: User,
@@ -148,8 +158,8 @@ def search_youths(
     if not digests:
         return []
     matches = youths
-    for digest in digests:
-        matches = matches.filter(name_digests__digest=digest)
+    for alternatives in digests:  # every query word, in any of its forms
+        matches = matches.filter(name_digests__digest__in=alternatives)
     found = list(matches.distinct().prefetch_related("teams")[:50])
     log_access(
         event=AuditEvent.SEARCH,

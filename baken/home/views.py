@@ -10,6 +10,7 @@ from baken.learning.progress import ModuleState
 from baken.learning.services import modules_for
 from baken.learning.views import TRAINEES
 from baken.meldcode.services import reviews_due, stalled_reports
+from baken.registration.delivery import open_problem_for
 from baken.registration.models import RegistrationTask, TaskStatus
 from baken.screening.models import Screening, ScreeningStatus
 from baken.screening.services import screening_schedule
@@ -55,6 +56,8 @@ def home_view(request: HttpRequest) -> HttpResponse:
                 youth__in=youths_visible_to(user), status=ScreeningStatus.AWAITING_NEXT_STEP
             ).select_related("youth")
         )
+    if user.has_role(Role.FUNCTIONAL_ADMIN):
+        context["delivery_problem"] = open_problem_for(user)
     if user.has_role(*TRAINEES):
         context["training_to_do"] = [
             row

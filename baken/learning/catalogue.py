@@ -1,10 +1,15 @@
 """The training modules: content and quizzes kept as versioned data in `learning/data/modules/`.
 
 Each module is a folder with `module.json` (titles, pass mark, quiz with feedback per answer, in
-Dutch and English) and `nl.md` / `en.md` (the text and case vignettes). Framework-free: plain data
-in, plain data out. Changing a module's text or quiz means raising its `version`."""
+Dutch and English, and the sources its facts come from) and `nl.md` / `en.md` (the text and case
+vignettes). Framework-free: plain data in, plain data out. Changing a module's text, quiz or
+sources means raising its `version`.
+
+Rules the loader enforces: every module names at least one source (a title, and a web address
+where there is one); every answer's feedback says why, not only "Nee." or "Juist."."""
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -44,6 +49,12 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Source:
+    title: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Module:
     slug: str
     version: str
@@ -55,6 +66,7 @@ class Module:
     summary: Text
     questions: tuple[Question, ...]
     content_html: Text
+    sources: tuple[Source, ...] = ()
 
 
 class CatalogueError(ValueError):
@@ -67,13 +79,52 @@ def _text(data: Any, where: str) -> Text:
     return Text(nl=data["nl"], en=data["en"])
 
 
+# A verdict word alone ("Nee.", "Right (question 2).") is not feedback: after it at least this many
+# words must say why.
+MIN_FEEDBACK_WORDS = 3
+VERDICT = re.compile(r"^\s*(nee|no|juist|right|ja|yes|fout|wrong|klopt|correct)\b[\s.,:;!]*", re.I)
+
+
+def feedback_explains(text: str) -> bool:
+    rest = VERDICT.sub("", text)
+    return len(re.findall(r"\w+", rest)) >= MIN_FEEDBACK_WORDS
+
+
+def _feedback(data: Any, where: str) -> Text:
+    text = _text(data, where)
+    for language in LANGUAGES:
+        if not feedback_explains(text.in_language(language)):
+            raise CatalogueError(
+                f"{where} ({language}): feedback must say why, not only whether "
+                f"(at least {MIN_FEEDBACK_WORDS} words after 'Nee'/'Juist')"
+            )
+    return text
+
+
+def _sources(data: Any, where: str) -> tuple[Source, ...]:
+    if not isinstance(data, list) or not data:
+        raise CatalogueError(f"{where}: 'sources' must list at least one source")
+    sources = []
+    for item in data:
+        title = item.get("title") if isinstance(item, dict) else None
+        url = item.get("url", "") if isinstance(item, dict) else ""
+        if not isinstance(title, str) or not title.strip():
+            raise CatalogueError(f"{where}: every source needs a 'title'")
+        if not isinstance(url, str) or (url and not url.startswith(("https://", "http://"))):
+            raise CatalogueError(
+                f"{where}: source {title!r}: 'url' must be a web address (http or https)"
+            )
+        sources.append(Source(title=title.strip(), url=url))
+    return tuple(sources)
+
+
 def _question(data: dict[str, Any], where: str) -> Question:
     options = tuple(
         Option(
             id=str(option["id"]),
             text=_text(option["text"], f"{where} option {option['id']}"),
             correct=bool(option["correct"]),
-            feedback=_text(option["feedback"], f"{where} option {option['id']} feedback"),
+            feedback=_feedback(option["feedback"], f"{where} option {option['id']} feedback"),
         )
         for option in data["options"]
     )
@@ -117,6 +168,7 @@ def read_module(folder: Path) -> Module:
         summary=_text(data["summary"], f"{where} summary"),
         questions=questions,
         content_html=Text(nl=content["nl"], en=content["en"]),
+        sources=_sources(data.get("sources"), where),
     )
 
 

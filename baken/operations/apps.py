@@ -7,3 +7,9 @@ class OperationsConfig(AppConfig):
 
     name = "baken.operations"
     verbose_name = _("Operations")
+
+    def ready(self) -> None:
+        from baken.lib.field_keys import use_shared_field_keys
+        from baken.operations import checks  # noqa: F401 - registers the deploy checks
+
+        use_shared_field_keys()

@@ -85,6 +85,8 @@ class SharingGuidance(models.Model):
     legal_ground_en = models.TextField()
     record_nl = models.TextField()
     record_en = models.TextField()
+    # Where the legal ground comes from: [{"title": ..., "url": ...}, ...]
+    sources = models.JSONField(default=list, blank=True)
     reviewed_on = models.DateField()
 
     class Meta:

@@ -1,12 +1,23 @@
 """Delivering queued registrations to the registry's intake API.
 
 Each row is claimed with a conditional UPDATE (so two senders never send the same row at once),
-posted with its idempotency key, and then marked delivered (2xx), needs-correction (4xx, with the
-registry's message) or queued again with back-off (5xx, timeout, connection error). A reply lost
-after the registry stored the registration is harmless: the retry carries the same key and the
-registry answers with the registration it already has."""
+posted with its idempotency key, and then marked delivered (2xx with the registry's reference),
+needs-correction (a 4xx about this registration, with the registry's message) or queued again
+with back-off (5xx, timeout, connection error, and any reply that is not what the API promises:
+an HTML page, a truncated body, a 2xx without a reference). A reply lost after the registry stored
+the registration is harmless: the retry carries the same key and the registry answers with the
+registration it already has.
 
+A reply that says the configuration is wrong (401/403: the token was rotated or revoked; a
+redirect; 404/405: no intake API at this address) is no fault of the registration: the row stays
+queued without counting an attempt, the round stops (every other row would meet the same), the
+problem is recorded and the functional administrators are alerted. Redirects are never followed:
+a POST must reach the configured address or fail loudly."""
+
+import http.client
 import json
+import logging
+import smtplib
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -15,24 +26,37 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
-from baken.registration.models import DeliveryStatus, OutboundRegistration
+from baken.accounts.models import Organisation, OrganisationKind, Role, User
+from baken.registration.models import (
+    DeliveryProblem,
+    DeliveryStatus,
+    OutboundRegistration,
+    ProblemKind,
+)
+
+logger = logging.getLogger(__name__)
 
 CLAIM_SECONDS = 300
 MAX_BACKOFF_SECONDS = 3600
 TIMEOUT_SECONDS = 15
+WAITING = (DeliveryStatus.QUEUED, DeliveryStatus.SENDING)
 
 
 @dataclass(frozen=True)
 class Reply:
     status: int
     body: dict[str, Any]
+    location: str = ""  # where a redirect points
 
 
 class TransientDeliveryError(Exception):
-    """The registry could not be reached or did not answer in time: try again later."""
+    """The registry could not be reached or did not answer as promised: try again later."""
 
 
 Transport = Callable[[str, dict[str, Any]], Reply]
@@ -48,9 +72,28 @@ def check_registry_url(base_url: str) -> None:
     raise ValueError(f"the registry URL must use https (got {base_url!r})")
 
 
-def http_transport(base_url: str, token: str) -> Transport:
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect comes back as an HTTPError with its 3xx status instead of being followed (urllib
+    would turn the POST into a GET)."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def _json_object(raw: bytes) -> dict[str, Any]:
+    try:
+        body = json.loads(raw or b"{}")
+    except ValueError as error:
+        raise TransientDeliveryError(f"the reply is not JSON: {raw[:80]!r}") from error
+    if not isinstance(body, dict):
+        raise TransientDeliveryError(f"the reply is not a JSON object: {raw[:80]!r}")
+    return body
+
+
+def http_transport(base_url: str, token: str, *, timeout: float = TIMEOUT_SECONDS) -> Transport:
     """POST to <base_url>/api/registrations with the source's bearer token."""
     check_registry_url(base_url)
+    opener = urllib.request.build_opener(_NoRedirects)
 
     def post(idempotency_key: str, body: dict[str, Any]) -> Reply:
         request = urllib.request.Request(  # noqa: S310 - the operator configures an https URL
@@ -64,16 +107,21 @@ def http_transport(base_url: str, token: str) -> Transport:
             },
         )
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
-                return Reply(response.status, json.loads(response.read() or b"{}"))
+            with opener.open(request, timeout=timeout) as response:
+                return Reply(response.status, _json_object(response.read()))
         except urllib.error.HTTPError as error:
             try:
-                body_out = json.loads(error.read() or b"{}")
-            except ValueError:
+                raw = error.read()
+            except (http.client.HTTPException, OSError):
+                raw = b""
+            try:
+                body_out = _json_object(raw)
+            except TransientDeliveryError:
                 body_out = {}
-            return Reply(error.code, body_out)
-        except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as error:
-            raise TransientDeliveryError(str(error)) from error
+            return Reply(error.code, body_out, location=error.headers.get("Location", ""))
+        except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
+            # Refused, reset, timed out, or a body cut off (IncompleteRead).
+            raise TransientDeliveryError(f"{type(error).__name__}: {error}") from error
 
     return post
 
@@ -95,9 +143,31 @@ def _claim(row: OutboundRegistration, now: datetime) -> bool:
 
 def _messages(body: dict[str, Any]) -> str:
     errors = body.get("errors") or []
-    if not errors:
+    if not errors or not isinstance(errors, list):
         return json.dumps(body)[:1000]
-    return "; ".join(f"{e.get('field')}: {e.get('message_nl') or e.get('message')}" for e in errors)
+    return "; ".join(
+        f"{e.get('field')}: {e.get('message_nl') or e.get('message')}"
+        for e in errors
+        if isinstance(e, dict)
+    )
+
+
+def configuration_problem(reply: Reply) -> tuple[str, str] | None:
+    """(kind, detail) when the reply says the sender's configuration is wrong, else None."""
+    if reply.status in (401, 403):
+        return ProblemKind.AUTHENTICATION, f"HTTP {reply.status}"
+    if 300 <= reply.status < 400:
+        return ProblemKind.REDIRECT, f"HTTP {reply.status} to {reply.location or '?'}"[:300]
+    if reply.status in (404, 405):
+        return ProblemKind.ADDRESS, f"HTTP {reply.status}"
+    return None
+
+
+def _delivered_reference(reply: Reply) -> str:
+    reference = reply.body.get("reference")
+    if not isinstance(reference, str) or not reference:
+        raise TransientDeliveryError(f"HTTP {reply.status} without a registration reference")
+    return reference
 
 
 @dataclass(frozen=True)
@@ -105,6 +175,7 @@ class DeliveryRun:
     delivered: int = 0
     retrying: int = 0
     needs_correction: int = 0
+    problem: str = ""  # a configuration problem that stopped the round
 
 
 def deliver_due(
@@ -116,17 +187,33 @@ def deliver_due(
         | Q(status=DeliveryStatus.SENDING, claimed_until__lt=now)
     ).order_by("next_attempt_at")[:limit]
     delivered = retrying = needs_correction = 0
+    token_accepted = False
     for row in list(due):
         if not _claim(row, now):
             continue  # another sender has it
-        row.attempts += 1
         try:
             reply = transport(str(row.idempotency_key), row.payload)
-        except TransientDeliveryError as error:
+            problem = configuration_problem(reply)
+            reference = _delivered_reference(reply) if 200 <= reply.status < 300 else ""
+        except Exception as error:  # whatever goes wrong, this row is retried later
+            logger.warning("registration %s: %s", row.pk, error, exc_info=True)
             reply = Reply(0, {"errors": [{"field": "network", "message": str(error)}]})
-        if 200 <= reply.status < 300:
+            problem, reference = None, ""
+        row.claimed_until = None
+        if problem is not None:
+            kind, detail = problem
+            recorded = report_problem(kind=kind, detail=detail, now=now)
+            with translation.override(settings.LANGUAGE_CODE):
+                row.last_error = recorded.explanation()
+            row.status = DeliveryStatus.QUEUED
+            row.save(update_fields=["status", "last_error", "claimed_until"])
+            with translation.override("en"):
+                message = recorded.explanation()
+            return DeliveryRun(delivered, retrying, needs_correction, problem=message)
+        row.attempts += 1
+        if reference:
             row.status = DeliveryStatus.DELIVERED
-            row.registry_reference = str(reply.body.get("reference", ""))
+            row.registry_reference = reference
             row.delivered_at = now
             row.last_error = ""
             delivered += 1
@@ -139,6 +226,62 @@ def deliver_due(
             row.next_attempt_at = now + backoff(row.attempts)
             row.last_error = _messages(reply.body) or f"HTTP {reply.status}"
             retrying += 1
-        row.claimed_until = None
         row.save()
+        token_accepted = token_accepted or row.status != DeliveryStatus.QUEUED
+    if token_accepted:  # the registry answered this source: any configuration problem is over
+        resolve_problems(now=now)
     return DeliveryRun(delivered=delivered, retrying=retrying, needs_correction=needs_correction)
+
+
+def functional_admins_waiting() -> list[User]:
+    """The functional administrators of the institutions that have registrations waiting."""
+    waiting = Organisation.objects.filter(
+        kind=OrganisationKind.INSTITUTION, youths__registrations__status__in=WAITING
+    )
+    return list(
+        User.objects.filter(
+            is_active=True, role_grants__role=Role.FUNCTIONAL_ADMIN, organisation__in=waiting
+        ).distinct()
+    )
+
+
+def open_problem_for(user: User) -> DeliveryProblem | None:
+    """The open delivery problem, for a functional administrator whose institution waits."""
+    if not user.has_role(Role.FUNCTIONAL_ADMIN):
+        return None
+    problem = DeliveryProblem.objects.filter(resolved_at__isnull=True).first()
+    if problem is None or user not in functional_admins_waiting():
+        return None
+    return problem
+
+
+def report_problem(*, kind: str, detail: str, now: datetime) -> DeliveryProblem:
+    """Record a configuration problem; a new one is e-mailed to the functional administrators."""
+    open_problem = DeliveryProblem.objects.filter(resolved_at__isnull=True).first()
+    if open_problem is not None and open_problem.kind == kind:
+        open_problem.last_seen_at = now
+        open_problem.detail = detail
+        open_problem.save(update_fields=["last_seen_at", "detail"])
+        return open_problem
+    resolve_problems(now=now)
+    problem = DeliveryProblem.objects.create(
+        kind=kind, detail=detail, first_seen_at=now, last_seen_at=now
+    )
+    logger.error("registration sender stopped: %s (%s)", kind, detail)
+    recipients = [user.email for user in functional_admins_waiting() if user.email]
+    if recipients:
+        try:
+            with translation.override(settings.LANGUAGE_CODE):
+                send_mail(
+                    subject=_("Baken: registrations cannot reach the registry"),
+                    message=f"{problem.explanation()}\n\n{settings.BASE_URL}",
+                    from_email=None,
+                    recipient_list=recipients,
+                )
+        except (smtplib.SMTPException, OSError):  # the home-page notice still shows it
+            logger.exception("could not e-mail the functional administrators")
+    return problem
+
+
+def resolve_problems(*, now: datetime) -> None:
+    DeliveryProblem.objects.filter(resolved_at__isnull=True).update(resolved_at=now)

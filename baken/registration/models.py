@@ -152,3 +152,48 @@ class OutboundRegistration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.youth} {self.get_status_display()}"
+
+
+class ProblemKind(models.TextChoices):
+    AUTHENTICATION = "authentication", _("The registry refuses this institution's token")
+    REDIRECT = "redirect", _("The registry address redirects elsewhere")
+    ADDRESS = "address", _("No intake API at the registry address")
+
+
+class DeliveryProblem(models.Model):
+    """A configuration problem that stops every delivery (a rotated or revoked token, a wrong
+    registry address). The registrations stay queued; while the problem is open (no
+    `resolved_at`) the functional administrators see it on their home page, and they get one
+    e-mail when it starts. The first delivery that gets through resolves it."""
+
+    kind = models.CharField(max_length=20, choices=ProblemKind.choices)
+    detail = models.CharField(max_length=300)  # the HTTP status, and where a redirect points
+    first_seen_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-first_seen_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} since {self.first_seen_at:%Y-%m-%d %H:%M}"
+
+    def explanation(self) -> str:
+        """What is wrong and what the administrator does about it, in the active language."""
+        texts = {
+            ProblemKind.AUTHENTICATION: _(
+                "The registry refused this institution's token (%(detail)s): it was probably "
+                "rotated or revoked. Ask the registry for the current token and set "
+                "BAKEN_REGISTRY_TOKEN."
+            ),
+            ProblemKind.REDIRECT: _(
+                "The registry address redirects elsewhere (%(detail)s). Redirects are not "
+                "followed: set BAKEN_REGISTRY_URL to the registry's own address."
+            ),
+            ProblemKind.ADDRESS: _(
+                "There is no intake API at the registry address (%(detail)s): check "
+                "BAKEN_REGISTRY_URL."
+            ),
+        }
+        waiting = _("No registration is lost: they are sent as soon as this is fixed.")
+        return f"{texts[ProblemKind(self.kind)] % {'detail': self.detail}} {waiting}"

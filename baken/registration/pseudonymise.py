@@ -150,8 +150,9 @@ def check_key(secret: str) -> bytes:
 
 
 def normalise_name(raw: str) -> str:
-    """Latin letters (any script transliterated), lower case, accents and special letters folded
-    to ASCII, apostrophes dropped, other punctuation to spaces."""
+    """Latin letters, lower case, accents and special letters folded to ASCII, apostrophes
+    dropped, other punctuation to spaces; letters of other scripts (Arabic, Ge'ez, Cyrillic,
+    Chinese...) transliterated to Latin with anyascii ("Иван" → "ivan", "ዮሃንስ" → "yohans")."""
     text = anyascii(raw).lower()
     text = re.sub("['`]", "", text)
     return " ".join(re.sub(r"[^a-z]+", " ", text).split())

@@ -1,23 +1,48 @@
-"""The registry's intake API (django-ninja); OpenAPI 3 at /api/openapi.json."""
+"""The registry's intake API (django-ninja); OpenAPI 3 at /api/openapi.json.
+
+Every refusal has the same body, `Errors`: a list of fields with a message in English and Dutch,
+whatever the status (400 unreadable body, 401 token, 404 reference, 409 state, 413 size, 422
+fields, 429 rate)."""
+
+import math
+import time
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Header, NinjaAPI, Status
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
-from ninja.throttling import AuthRateThrottle
 
 from baken.registry import services
 from baken.registry.messages import dutch_message
 from baken.registry.models import Registration, Source, hash_token
 from baken.registry.schemas import Errors, RegistrationIn, RegistrationOut, WithdrawIn
+from baken.registry.throttling import Rate, SourceRateThrottle, client_address, take
 
 MAX_BODY_BYTES = 64 * 1024
 
 
+class BodyTooLarge(Exception):
+    """The request body is larger than the API accepts (refused before it is read)."""
+
+
 class SourceToken(HttpBearer):
+    """Refuses an oversized body before anything reads it, then looks up the source's token.
+    Wrong or missing tokens count against the client's address; past the limit they get 429."""
+
+    def __call__(self, request: HttpRequest) -> Source | None:
+        if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
+            raise BodyTooLarge
+        source = super().__call__(request)
+        if source is None:
+            rate = Rate.parse(settings.BAKEN_API_FAILED_AUTH_RATE)
+            if not take(key=f"failed-token:{client_address(request)}", rate=rate):
+                raise Throttled(wait=math.ceil(rate.seconds_left(time.time())))
+        return source
+
     def authenticate(self, request: HttpRequest, token: str) -> Source | None:
         return Source.objects.filter(token_hash=hash_token(token), is_active=True).first()
 
@@ -29,13 +54,36 @@ api = NinjaAPI(
         "Registrations of (possible) victims of trafficking. Each source authenticates with its "
         "own bearer token. Statistical registrations carry only keyed pseudonyms (see the "
         "pseudonymisation scheme) and allowed plaintext fields. Creating is idempotent on the "
-        "Idempotency-Key header."
+        "Idempotency-Key header.\n\n"
+        "Every refusal carries the same body (`Errors`): per field a message in English and "
+        "Dutch. 400: the body is not JSON. 401: missing, unknown or revoked token. 404: no "
+        "registration of yours with that reference. 409: the registration was withdrawn. 413: "
+        f"the body is larger than {MAX_BODY_BYTES} bytes. 422: a field or a rule between "
+        "fields is broken (see RegistrationIn). 429: too many requests (BAKEN_API_RATE per "
+        "source; wrong tokens per client address); Retry-After says when to try again."
     ),
     urls_namespace="registry_api",
     docs_url=None,
     auth=SourceToken(),
-    throttle=[AuthRateThrottle(settings.BAKEN_API_RATE)],
+    throttle=[SourceRateThrottle()],
 )
+
+
+# What each kind of call can be refused with (the OpenAPI document lists them all).
+BODY_REFUSALS: dict[int, type[Errors]] = {
+    400: Errors,
+    401: Errors,
+    413: Errors,
+    422: Errors,
+    429: Errors,
+}
+
+
+def refusal(
+    request: HttpRequest, status: int, field: str, message: str, message_nl: str
+) -> HttpResponse:
+    body = {"errors": [{"field": field, "message": message, "message_nl": message_nl}]}
+    return api.create_response(request, body, status=status)
 
 
 @api.exception_handler(NinjaValidationError)
@@ -56,22 +104,56 @@ def validation_errors(request: HttpRequest, exc: NinjaValidationError) -> HttpRe
 
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    message = "missing, unknown or revoked token"
-    body = {
-        "errors": [
-            {
-                "field": "Authorization",
-                "message": message,
-                "message_nl": "token ontbreekt, is onbekend of ingetrokken",
-            }
-        ]
-    }
-    return api.create_response(request, body, status=401)
+    return refusal(
+        request,
+        401,
+        "Authorization",
+        "missing, unknown or revoked token",
+        "token ontbreekt, is onbekend of ingetrokken",
+    )
 
 
-def _check_size(request: HttpRequest) -> None:
-    if len(request.body) > MAX_BODY_BYTES:
-        raise HttpError(413, f"request body larger than {MAX_BODY_BYTES} bytes")
+@api.exception_handler(BodyTooLarge)
+@api.exception_handler(RequestDataTooBig)
+def too_large(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return refusal(
+        request,
+        413,
+        "body",
+        f"request body larger than {MAX_BODY_BYTES} bytes",
+        f"de inhoud is groter dan {MAX_BODY_BYTES} bytes",
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return refusal(
+        request,
+        404,
+        "reference",
+        "no registration of yours with this reference",
+        "geen registratie van u met deze referentie",
+    )
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc, Throttled):
+        response = refusal(
+            request,
+            429,
+            "request",
+            "too many requests; try again later (see Retry-After)",
+            "te veel verzoeken; probeer het later opnieuw (zie Retry-After)",
+        )
+        if exc.wait is not None:
+            response["Retry-After"] = str(max(int(exc.wait), 1))
+        return response
+    if exc.status_code == 400:
+        return refusal(
+            request, 400, "body", "the body is not valid JSON", "de inhoud is geen geldige JSON"
+        )
+    return refusal(request, exc.status_code, "request", str(exc), str(exc))
 
 
 def _source(request: HttpRequest) -> Source:
@@ -87,7 +169,7 @@ def _own(request: HttpRequest, reference: str) -> Registration:
 
 @api.post(
     "/registrations",
-    response={200: RegistrationOut, 201: RegistrationOut, 422: Errors, 401: Errors},
+    response={200: RegistrationOut, 201: RegistrationOut, **BODY_REFUSALS},
     summary="Register a (possible) victim; idempotent on Idempotency-Key",
 )
 def create_registration(
@@ -97,7 +179,6 @@ def create_registration(
         ..., alias="Idempotency-Key", min_length=8, max_length=100, pattern=r"^[\x21-\x7e]+$"
     ),
 ) -> Status[Registration]:
-    _check_size(request)
     registration, created = services.receive_registration(
         source=_source(request), idempotency_key=idempotency_key, data=data
     )
@@ -106,7 +187,7 @@ def create_registration(
 
 @api.get(
     "/registrations/{reference}",
-    response={200: RegistrationOut, 401: Errors},
+    response={200: RegistrationOut, 401: Errors, 404: Errors, 429: Errors},
     summary="Status of one of your registrations",
 )
 def read_registration(request: HttpRequest, reference: str) -> Registration:
@@ -115,13 +196,12 @@ def read_registration(request: HttpRequest, reference: str) -> Registration:
 
 @api.put(
     "/registrations/{reference}",
-    response={200: RegistrationOut, 409: Errors, 422: Errors, 401: Errors},
+    response={200: RegistrationOut, 404: Errors, 409: Errors, **BODY_REFUSALS},
     summary="Correct one of your registrations (send it whole)",
 )
 def correct_registration(
     request: HttpRequest, reference: str, data: RegistrationIn
 ) -> Registration | Status[dict[str, object]]:
-    _check_size(request)
     registration = _own(request, reference)
     try:
         return services.correct_registration(registration=registration, data=data)
@@ -142,7 +222,7 @@ def correct_registration(
 
 @api.post(
     "/registrations/{reference}/withdraw",
-    response={200: RegistrationOut, 422: Errors, 401: Errors},
+    response={200: RegistrationOut, 404: Errors, **BODY_REFUSALS},
     summary="Withdraw one of your registrations (for example after an objection)",
 )
 def withdraw_registration(request: HttpRequest, reference: str, data: WithdrawIn) -> Registration:

@@ -202,3 +202,20 @@ class StatisticsRelease(models.Model):
 
     def __str__(self) -> str:
         return f"statistics {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ApiRateCount(models.Model):
+    """Requests counted per key (a source; an address that sent a wrong token) and fixed time
+    window, in the database so that every server process shares one count (see throttling.py)."""
+
+    key = models.CharField(max_length=100)
+    window = models.BigIntegerField()  # seconds since the epoch // the rate's period
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window"], name="rate_count_once_per_window")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} @ {self.window}: {self.count}"

@@ -65,6 +65,12 @@ class Contact(Strict):
 
 
 class RegistrationIn(Strict):
+    """One registration, sent whole. Rules across fields (each refused with 422): a statistical
+    registration carries no `contact`; a registration with a request (`shelter`, `advice`,
+    which needs consent) must carry `contact`; at least one `k_*` pseudonym is not empty, so the
+    person can be counted once; `reported_on` does not lie in the future. Unknown fields are
+    refused."""
+
     dossier_type: Literal["statistical", "shelter", "advice"]
     pseudonyms: Pseudonyms
     birth_year: int | None = Field(default=None, ge=1900, le=2100)

@@ -39,8 +39,6 @@ from baken.registry.presentation import (
     trend_chart,
 )
 from baken.registry.publishing import publish, registrations_frame
-from baken.registry.report_pdf import annual_report_pdf
-from baken.registry.spreadsheet import workbook
 from baken.registry.upload import import_csv
 
 
@@ -264,6 +262,8 @@ def export_csv_view(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.REGISTRY_ANALYST)
 def export_xlsx_view(request: HttpRequest) -> HttpResponse:
+    from baken.registry.spreadsheet import workbook  # openpyxl: loaded for this download only
+
     release, tables = _export_tables(request)
     content = workbook(tables, note=disclosure_note(release))
     response = HttpResponse(
@@ -310,6 +310,8 @@ def report_view(request: HttpRequest, year: int) -> HttpResponse:
 
 @role_required(Role.REGISTRY_ANALYST)
 def report_pdf_view(request: HttpRequest, year: int) -> HttpResponse:
+    from baken.registry.report_pdf import annual_report_pdf  # ReportLab: for this download only
+
     release = _release_or_none()
     if release is None or year not in release.years:
         raise Http404

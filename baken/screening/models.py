@@ -44,6 +44,25 @@ class Instrument(models.Model):
     def sections(self) -> list[dict[str, Any]]:
         return list(self.definition["sections"])
 
+    @property
+    def validation_status(self) -> str:
+        """ "validated", "practice_list" or "unvalidated"; an instrument that does not say (such as
+        Baken's own 2026.1) is unvalidated."""
+        return str((self.definition.get("validation") or {}).get("status", "unvalidated"))
+
+    @property
+    def validation_note(self) -> str:
+        validation = self.definition.get("validation")
+        if not validation:  # Baken's own instrument, from before instruments said so themselves
+            return str(
+                _(
+                    "This is Baken's own instrument. Your organisation can load the instrument it "
+                    "already uses instead (docs/screening.md)."
+                )
+            )
+        key = "note_en" if get_language() == "en" else "note_nl"
+        return str(validation.get(key, ""))
+
 
 class ScreeningPolicy(models.Model):
     """Which instrument an organisation uses and how often it screens."""

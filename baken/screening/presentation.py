@@ -44,7 +44,11 @@ def result_lines(screening: Screening) -> tuple[list[FormLine], list[ReasonLine]
     and general answers that modified it; the questions answered against the signal log."""
     result: dict[str, Any] = screening.result or {}
     texts = question_texts(screening)
-    names = form_names()
+    # A form the catalogue does not know (an instrument that does not tell forms apart) is named
+    # by the instrument's own "forms" entry.
+    key = "name_en" if get_language() == "en" else "name_nl"
+    own = screening.instrument.definition.get("forms") or {}
+    names = {code: str(item.get(key, code)) for code, item in own.items()} | form_names()
     labels = dict(Level.choices)
     forms = [
         FormLine(

@@ -6,7 +6,13 @@ the "yes" weights of risk factors and general signals are added and those of pro
 subtracted (but a form with signs never drops below "some"). A question may carry a floor: a "yes"
 raises its form to at least that level. "Unknown" answers do not count; a form whose questions are
 all unknown is "not assessed". The overall result is the highest form level; general signals with
-no specific form give "some" concern overall."""
+no specific form give "some" concern overall.
+
+So that published checklists fit as they are: a question without a weight counts 1; several
+sections may score the same form together (a list grouped by behaviour, social contacts, school);
+a form code need not be one of the catalogue's forms (a list that does not tell forms apart uses
+one code for all its questions); and bands may leave levels out (a list without cut-offs sets
+only "some"), a level without a band is then never reached by score."""
 
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,10 +72,14 @@ class ScreeningResult:
         }
 
 
+def weight_of(question: dict[str, Any]) -> int:
+    return int(question.get("weight", 1))
+
+
 def level_for(score: int, bands: dict[str, int]) -> str:
     level = "none"
     for name in LEVELS[1:]:
-        if score >= bands[name]:
+        if name in bands and score >= bands[name]:
             level = name
     return level
 
@@ -120,15 +130,18 @@ def score_screening(
             if answer != YES:
                 continue
             sign = -1 if section["kind"] == "protective" else 1
-            weight = sign * question["weight"]
+            weight = sign * weight_of(question)
             modifiers.append(Reason(question["code"], answer, weight, section["code"]))
             modifier_sum += weight
             if section["kind"] == "general":
-                general_sum += question["weight"]
+                general_sum += weight_of(question)
     forms: dict[str, FormResult] = {}
+    floors: dict[str, str] = {}
     for section in form_sections:
-        result = FormResult(form=section["form"], level="none", score=0, assessed=False)
-        floor = "none"
+        result = forms.setdefault(
+            section["form"], FormResult(form=section["form"], level="none", score=0, assessed=False)
+        )
+        floor = floors.get(section["form"], "none")
         for question in section["questions"]:
             answer = answers.get(question["code"], UNKNOWN)
             result.questions += 1
@@ -137,21 +150,22 @@ def score_screening(
                 continue
             result.assessed = True
             if answer == YES:
-                result.score += question["weight"]
+                result.score += weight_of(question)
                 result.reasons.append(
-                    Reason(question["code"], answer, question["weight"], section["code"])
+                    Reason(question["code"], answer, weight_of(question), section["code"])
                 )
                 floor = _higher(floor, question.get("floor", "none"))
             elif recorded_indicators.intersection(question.get("indicators", [])):
                 conflicts.append(question["code"])
+        floors[section["form"]] = floor
+    for code, result in forms.items():
         if result.score > 0:
             result.score = max(1, result.score + modifier_sum)
-        result.level = _higher(level_for(result.score, bands), floor)
+        result.level = _higher(level_for(result.score, bands), floors[code])
         if not result.assessed:
             result.level = NOT_ASSESSED
         total_unknown += result.unknown
         total_questions += result.questions
-        forms[section["form"]] = result
     assessed = [r.level for r in forms.values() if r.level != NOT_ASSESSED]
     overall = "none"
     for level in assessed:

@@ -94,7 +94,7 @@ def _prefill(instrument: Instrument, youth: Youth) -> tuple[dict[str, str], dict
     sources: dict[str, list[str]] = {}
     for section in instrument.sections():
         for question in section["questions"]:
-            found = [line for code in question["indicators"] for line in seen.get(code, [])]
+            found = [line for code in question.get("indicators", []) for line in seen.get(code, [])]
             if found:
                 answers[question["code"]] = "yes"
                 sources[question["code"]] = found
@@ -135,7 +135,7 @@ def _indicators_behind_prefill(screening: Screening) -> frozenset[str]:
         for section in screening.instrument.sections()
         for question in section["questions"]
         if question["code"] in screening.prefilled
-        for code in question["indicators"]
+        for code in question.get("indicators", [])
     )
 
 

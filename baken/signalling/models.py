@@ -26,7 +26,9 @@ class Bilingual:
 
 
 class ExploitationForm(Bilingual, models.Model):
-    """A form of exploitation. Data, not code: the law adds forms (Kamerstuk 36 547)."""
+    """A form of exploitation. Data, not code: the law names forms (for example bill 36 835,
+    implementing Directive (EU) 2024/1712, names forced marriage, exploitation in surrogacy and
+    illegal adoption, which art. 273f Sr already covers)."""
 
     code = models.SlugField(unique=True)
     name_nl = models.CharField(max_length=120)

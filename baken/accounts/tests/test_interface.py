@@ -59,6 +59,10 @@ def test_production_settings_pass_the_deploy_check() -> None:
         "BAKEN_SECRET_KEY": "a-real-production-secret-with-more-than-fifty-characters-0123456789",
         "BAKEN_ALLOWED_HOSTS": "baken.example.nl",
         "DATABASE_URL": "postgres://baken@db.invalid/baken",
+        "BAKEN_AUDIT_CHECKPOINT_DIR": "/var/lib/baken-audit-checkpoints",
+        "BAKEN_AUDIT_KEY": "an-audit-key-of-its-own-kept-apart-from-the-database-0123456789",
+        "BAKEN_FIELD_KEY_SALTS": "a-random-field-salt-of-this-deployment-9876",
+        "BAKEN_BLIND_INDEX_KEY": "a-blind-index-key-of-its-own-for-searching-names-2468",
     }
     for name in ("BAKEN_DEBUG", "BAKEN_DEMO_MODE", "BAKEN_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(name, None)

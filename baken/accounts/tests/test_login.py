@@ -3,7 +3,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
@@ -193,3 +195,42 @@ def test_an_idle_session_ends_after_thirty_minutes(client: Client, cast: Cast) -
         assert client.get(reverse("home")).status_code == 200
         clock.move_to(start + timedelta(minutes=89))
         assert client.get(reverse("home")).status_code == 302
+
+
+def test_a_session_in_use_stays_and_ends_at_most_thirty_minutes_after_the_last_request(
+    client: Client, cast: Cast
+) -> None:
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        log_in_verified(client, cast.worker_a)
+        for minute in range(1, 60, 2):  # a request every two minutes for an hour
+            clock.move_to(start + timedelta(minutes=minute))
+            assert client.get(reverse("home")).status_code == 200
+        clock.move_to(start + timedelta(minutes=59 + 30, seconds=1))
+        assert client.get(reverse("home")).status_code == 302
+
+
+def test_an_ordinary_request_does_not_write_the_session(client: Client, cast: Cast) -> None:
+    log_in_verified(client, cast.worker_a)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("accounts:password_change")).status_code == 200
+
+    assert not [q for q in queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]]
+
+
+def test_a_logged_in_page_costs_four_queries_of_its_own(client: Client, cast: Cast) -> None:
+    """Session, user with organisation, the second-factor device (a reset ends the session at
+    once), the roles (a change applies at once). Every page pays these."""
+    log_in_verified(client, cast.worker_a)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("accounts:password_change")).status_code == 200
+
+    tables = [q["sql"].split(" FROM ")[1].split()[0].strip('"') for q in queries]
+    assert tables == [
+        "django_session",
+        "accounts_user",
+        "otp_totp_totpdevice",
+        "accounts_rolegrant",
+    ]

@@ -107,7 +107,7 @@ def test_search_by_name_finds_variants_within_own_organisation(
 def test_name_index_drops_prefixes_and_accents() -> None:
     key = b"k"
     stored = index_digests(key=key, names=["Zoë", "van 't Hof"])
-    assert set(query_digests(key=key, query="ZOE hof")) <= stored
+    assert all(alternatives & stored for alternatives in query_digests(key=key, query="ZOE hof"))
     assert query_digests(key=key, query="van") == []
 
 

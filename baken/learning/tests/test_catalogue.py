@@ -53,7 +53,7 @@ def test_markdown_does_not_pass_raw_html_through() -> None:
 def copy_module(tmp_path: Path, change: dict[str, object]) -> Path:
     source = MODULES_DIR / "meldcode"
     folder = tmp_path / "meldcode"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for name in ("nl.md", "en.md"):
         (folder / name).write_text((source / name).read_text(encoding="utf-8"), encoding="utf-8")
     data = json.loads((source / "module.json").read_text(encoding="utf-8"))
@@ -81,14 +81,60 @@ def test_scoring_gives_feedback_per_answer_and_applies_the_pass_mark() -> None:
     wrong = {q.id: next(o.id for o in q.options if not o.correct) for q in module.questions}
 
     result = score_quiz(module, right)
-    assert (result.correct, result.total, result.passed) == (4, 4, True)
+    assert (result.correct, result.total, result.passed) == (5, 5, True)
     one_wrong = {**right, "q1": wrong["q1"]}
-    assert score_quiz(module, one_wrong).passed is True  # pass mark 3 of 4
+    assert score_quiz(module, one_wrong).passed is True  # pass mark 4 of 5
     two_wrong = {**one_wrong, "q2": wrong["q2"]}
     result = score_quiz(module, two_wrong)
-    assert (result.correct, result.passed) == (2, False)
+    assert (result.correct, result.passed) == (3, False)
     assert result.answers[0].chosen.feedback.nl != result.answers[2].chosen.feedback.nl
 
     with pytest.raises(IncompleteAnswers) as missing:
         score_quiz(module, {"q1": right["q1"], "q2": "z"})
-    assert missing.value.missing == ["q2", "q3", "q4"]
+    assert missing.value.missing == ["q2", "q3", "q4", "q5"]
+
+
+def test_every_module_names_its_sources() -> None:
+    for module in all_modules():
+        assert module.sources, module.slug
+        assert all(source.title for source in module.sources)
+
+
+def test_a_module_without_sources_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(CatalogueError, match="at least one source"):
+        read_module(copy_module(tmp_path / "none", {"sources": []}))
+    with pytest.raises(CatalogueError, match="web address"):
+        read_module(copy_module(tmp_path / "ftp", {"sources": [{"title": "x", "url": "ftp://x"}]}))
+
+
+@pytest.mark.parametrize("bare", ["Nee.", "No.", "Juist (vraag 2).", "Right."])
+def test_feedback_that_does_not_say_why_is_refused(tmp_path: Path, bare: str) -> None:
+    data = json.loads((MODULES_DIR / "meldcode" / "module.json").read_text(encoding="utf-8"))
+    data["questions"][0]["options"][0]["feedback"] = {"nl": bare, "en": bare}
+    with pytest.raises(CatalogueError, match="must say why"):
+        read_module(copy_module(tmp_path, {"questions": data["questions"]}))
+
+
+def test_the_meldcode_module_teaches_that_every_form_of_trafficking_of_minors_falls_under_it() -> (
+    None
+):
+    module = next(m for m in all_modules() if m.slug == "meldcode")
+    assert "in elke vorm" in module.content_html.nl
+    assert "in every form" in module.content_html.en
+    for phrase in ("Seksuele uitbuiting van een minderjarige is kindermishandeling",):
+        assert phrase not in module.content_html.nl
+
+
+def test_no_module_calls_the_pseudonyms_untraceable_or_credits_36_547_with_new_forms() -> None:
+    for module in all_modules():
+        texts = [module.content_html.nl, module.content_html.en]
+        texts += [
+            part
+            for question in module.questions
+            for option in question.options
+            for part in (option.text.nl, option.text.en, option.feedback.nl, option.feedback.en)
+        ]
+        for text in texts:
+            assert "niet herleidbaar" not in text, module.slug
+            assert "not traceable" not in text, module.slug
+            assert "36 547) voegt" not in text and "36 547) adds" not in text, module.slug

@@ -150,3 +150,26 @@ def test_the_manager_sets_the_mandatory_set_and_the_refresher_interval(
     assert response.status_code == 200
     policy.refresh_from_db()
     assert policy.refresher_months == 24
+
+
+def test_after_an_attempt_every_wrong_answer_shows_why_and_the_right_answer(
+    cast: Cast, client_for: ClientFor
+) -> None:
+    client = client_for(cast.worker_a)
+    module = find_module("consent-and-privacy")
+    assert module is not None
+    SelfAssessment.objects.create(
+        user=cast.worker_a, module=module.slug, moment=Moment.BEFORE, recognising=5, acting=5
+    )
+    module_url = reverse("learning:module", kwargs={"slug": module.slug})
+    page = client.get(module_url).content.decode()
+    assert "Bronnen" in page and "wetten.overheid.nl/BWBR0034925" in page
+
+    response = client.post(module_url, answers(module, wrong=len(module.questions)))
+    result = client.get(response.url).content.decode()  # type: ignore[attr-defined]
+    question = module.questions[0]  # a youth of 15: the youth and the parents both consent
+    right = next(option for option in question.options if option.correct)
+    assert result.count("Het juiste antwoord") == len(module.questions)
+    assert right.text.nl in result
+    chosen = next(option for option in question.options if not option.correct)
+    assert chosen.feedback.nl.split(":")[0] in result

@@ -143,3 +143,22 @@ def test_sharing_guidance_covers_reports_consultation_and_registration() -> None
     registration = guidance_for(PartnerKind.REGISTRY, Purpose.REGISTRATION)
     assert registration is not None and "9" in registration.legal_ground_en
     assert SharingGuidance.objects.filter(purpose=Purpose.CONSULTATION).count() >= 3
+
+
+def test_every_sharing_guidance_row_names_its_sources_and_the_page_shows_them(
+    client_for: ClientFor, cast: Cast
+) -> None:
+    rows = list(SharingGuidance.objects.all())
+    assert rows and all(row.sources and row.sources[0]["title"] for row in rows)
+    page = client_for(cast.worker_a).get(reverse("partners:guidance")).content.decode()
+    assert "Bronnen:" in page and "wetten.overheid.nl/BWBR0035362" in page
+
+
+def test_the_registration_guidance_says_pseudonyms_are_personal_data_and_objection_is_final() -> (
+    None
+):
+    registration = guidance_for(PartnerKind.REGISTRY, Purpose.REGISTRATION)
+    assert registration is not None
+    assert "persoonsgegevens" in registration.legal_ground_nl
+    assert "7:458" in registration.legal_ground_nl and "bezwaar" in registration.legal_ground_nl
+    assert "niet-herleidbare telling" in registration.legal_ground_nl

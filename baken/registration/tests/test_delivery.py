@@ -192,3 +192,41 @@ def test_registrations_travel_only_over_tls() -> None:
         http_transport("http://registry.example.nl", "bk_token")
     http_transport("https://registry.example.nl", "bk_token")
     http_transport("http://127.0.0.1:8000", "bk_token")
+
+
+def test_the_worker_waits_longer_after_each_configuration_problem_up_to_an_hour() -> None:
+    from baken.registration.management.commands.send_registrations import pause_after
+
+    assert pause_after(interval=5, problems_in_a_row=0) == 5
+    assert pause_after(interval=5, problems_in_a_row=3) == 40
+    assert pause_after(interval=5, problems_in_a_row=30) == 3600
+
+
+def test_a_401_from_a_fake_transport_parks_nothing(cast: Cast) -> None:
+    rows = [queued(cast), queued(cast)]
+
+    run = deliver_due(transport=lambda key, body: Reply(401, {"errors": []}))
+
+    assert run.problem and run.needs_correction == 0
+    assert {row.status for row in OutboundRegistration.objects.all()} == {DeliveryStatus.QUEUED}
+    assert all(row.attempts == 0 for row in OutboundRegistration.objects.all())
+    assert len(rows) == 2
+
+
+def test_a_mail_server_that_is_down_does_not_stop_the_sender(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import smtplib
+
+    from baken.registration import delivery
+    from baken.registration.models import DeliveryProblem
+
+    def refuse(**kwargs: Any) -> int:
+        raise smtplib.SMTPConnectError(421, "down")
+
+    monkeypatch.setattr(delivery, "send_mail", refuse)
+    queued(cast)
+
+    run = deliver_due(transport=lambda key, body: Reply(403, {}))
+
+    assert run.problem and DeliveryProblem.objects.get().resolved_at is None

@@ -32,6 +32,9 @@ class Command(BaseCommand):
             options["bind"],
             "--workers",
             str(options["workers"]),
+            # Load Baken once in the master: a worker gunicorn starts later (after a crash or
+            # a restart) is forked ready to answer, and the workers share that memory.
+            "--preload",
             "--access-logfile",
             "-",
         ]

@@ -12,7 +12,7 @@ from baken.signalling.models import ExploitationForm, Indicator, IndicatorCatalo
 class Command(BaseCommand):
     help = (
         "Load a new version of the indicator catalogue from a JSON file shaped like "
-        "baken/signalling/data/catalogue_2026_1.json. Signals recorded earlier keep the "
+        "baken/signalling/data/catalogue_2026_2.json. Signals recorded earlier keep the "
         "indicators of their own version."
     )
 
