@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0003_statistics_release'),
+        ('registry', '0004_api_rate_counts'),
     ]
 
     operations = [
