@@ -177,7 +177,7 @@ def server_env(database: str, side: str | None) -> dict[str, str]:
         BAKEN_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         BAKEN_HTTPS="0",
         BAKEN_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
-        BAKEN_STATIC_ROOT=str(Path(tempfile.gettempdir()) / "baken-bench-static"),
+        BAKEN_STATIC_ROOT=str(Path(tempfile.gettempdir()) / f"baken-bench-static-{PORT}"),
         DJANGO_SETTINGS_MODULE="baken.settings",
         PYTHONPATH=str(ROOT),
     )
@@ -502,10 +502,52 @@ def single_requests(
     return results
 
 
+AUDIT_HEAD = "audit_auditchainhead"
+
+
+def sample_lock_waits(
+    database: str, stop: threading.Event, into: list[tuple[int, int, int]]
+) -> None:
+    """Every 20 ms, the requests the database is working on: how many, how many of them wait
+    for a lock, and how many for the audit chain's head (the row every audited request locks to
+    append its entry)."""
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/{database}", autocommit=True) as connection:
+        while not stop.is_set():
+            rows = connection.execute(
+                "SELECT wait_event_type, query FROM pg_stat_activity"
+                " WHERE datname = %s AND state = 'active' AND pid <> pg_backend_pid()",
+                (database,),
+            ).fetchall()
+            waiting = [query for kind, query in rows if kind == "Lock"]
+            into.append((len(rows), len(waiting), sum(AUDIT_HEAD in query for query in waiting)))
+            stop.wait(0.02)
+
+
+def lock_summary(samples: list[tuple[int, int, int]]) -> dict[str, float]:
+    if not samples:
+        return {}
+    count = len(samples)
+    return {
+        "samples": count,
+        "mean_active_queries": round(sum(s[0] for s in samples) / count, 2),
+        "share_waiting_for_a_lock": round(sum(s[1] > 0 for s in samples) / count, 3),
+        "share_waiting_for_audit_head": round(sum(s[2] > 0 for s in samples) / count, 3),
+        "mean_waiting_for_audit_head": round(sum(s[2] for s in samples) / count, 3),
+    }
+
+
 def load(
-    cast: dict[str, Any], users: int, duration: float, warmup: float, server: Server
+    cast: dict[str, Any],
+    users: int,
+    duration: float,
+    warmup: float,
+    server: Server,
+    database: str = "",
 ) -> dict[str, Any]:
-    """A closed loop: `users` logged-in users, each request right after the previous answer."""
+    """A closed loop: `users` logged-in users, each request right after the previous answer;
+    meanwhile the database's lock waits are sampled (the audit chain's head above all)."""
     actors = []
     seen: dict[str, int] = {}
     for i in range(users):
@@ -540,8 +582,17 @@ def load(
     threads = [threading.Thread(target=run, args=(a,)) for a in actors]
     for thread in threads:
         thread.start()
+    samples: list[tuple[int, int, int]] = []
+    sampling = threading.Event()
+    sampler = threading.Thread(target=sample_lock_waits, args=(database, sampling, samples))
+    if database:
+        time.sleep(max(0.0, measure_from - time.perf_counter()))
+        sampler.start()
     for thread in threads:
         thread.join()
+    sampling.set()
+    if database:
+        sampler.join()
     window = time.perf_counter() - measure_from
     server_side = server_times(server.access_log)
     pages: dict[str, Any] = {}
@@ -567,6 +618,7 @@ def load(
         "requests": len(records),
         "throughput_per_s": round(len(records) / window, 1),
         "errors": sum(not r[1] for r in records),
+        "locks": lock_summary(samples),
         "pages": pages,
     }
 
@@ -947,6 +999,15 @@ def write_report(results: dict[str, Any], label: str) -> None:
             ["page", "n", "err", "wait p50", "p95", "p99", "server p50", "p95", "p99", "time"],
             rows,
         )
+        locks = level.get("locks")
+        if locks:
+            lines.append(
+                f"Locks (pg_stat_activity every 20 ms, {locks['samples']} samples): on average"
+                f" {locks['mean_active_queries']} queries running; some query waited for a lock"
+                f" in {locks['share_waiting_for_a_lock'] * 100:.1f}% of samples, for the audit"
+                f" chain's head in {locks['share_waiting_for_audit_head'] * 100:.1f}% (on average"
+                f" {locks['mean_waiting_for_audit_head']} requests waiting for it)."
+            )
         lines.append("")
     if "cold" in results:
         cold, phase = results["cold"], results["cold"]["in_process"]
@@ -1035,7 +1096,8 @@ def main() -> None:
     if parts == {"build"}:
         return
 
-    run_db, demo_db = "baken_bench_run", "baken_bench_demo_run"
+    # Named by port, so runs on other ports (another worktree) never drop this run's copies.
+    run_db, demo_db = f"baken_bench_run_{PORT}", f"baken_bench_demo_run_{PORT}"
     copy_seconds = copy_database(national, run_db)
     copy_database("baken_bench_demo", demo_db)
     for database in (run_db, demo_db):
@@ -1068,7 +1130,9 @@ def main() -> None:
             results["load"] = []
             for users in (int(n) for n in options.users.split(",")):
                 print(f"load: {users} users", flush=True)
-                results["load"].append(load(cast, users, options.duration, options.warmup, server))
+                results["load"].append(
+                    load(cast, users, options.duration, options.warmup, server, run_db)
+                )
                 print(
                     json.dumps({k: v for k, v in results["load"][-1].items() if k != "pages"}),
                     flush=True,

@@ -34,11 +34,11 @@ def youth_overview_view(request: HttpRequest) -> HttpResponse:
         return render(request, "audit/youth_overview.html", {"form": form})
     pseudonym = form.cleaned_data["youth_pseudonym"].strip()
     if request.GET.get("format") != "csv":
-        entries = paginate(request, youth_access_overview(user, pseudonym), per_page=50)
+        page = paginate(request, youth_access_overview(user, pseudonym), per_page=50)
         return render(
             request,
             "audit/youth_overview.html",
-            {"form": form, "entries": entries, "page": entries, "pseudonym": pseudonym},
+            {"form": form, "entries": page, "page": page, "pseudonym": pseudonym},
         )
     entries = export_youth_access_overview(user, pseudonym, request=request)
     stamp = timezone.localdate().isoformat()

@@ -44,7 +44,7 @@ def youth_list_view(request: HttpRequest) -> HttpResponse:
             ]
     else:
         page = paginate(request, visible.filter(care_end__isnull=True).prefetch_related("teams"))
-        youths = page.object_list
+        youths = list(page.object_list)
     log_youths_listed(user, [*youths, *others], request=request, page="cases:list")
     context = {"form": form, "youths": youths, "others": others, "page": page}
     return render(request, "cases/youth_list.html", context)

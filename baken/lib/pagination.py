@@ -5,7 +5,7 @@ number in the query string, and one shared navigation (`templates/pagination.htm
 A page with several lists gives each its own parameter; the links keep the others."""
 
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
@@ -14,10 +14,8 @@ from django.http import HttpRequest
 
 PAGE_SIZE = 25  # one audit entry names up to 40 youths: a page of a list of youths writes one
 
-T = TypeVar("T")
 
-
-class LinkedPaginator(Paginator):
+class LinkedPaginator(Paginator[Any]):
     """A paginator that knows the query string of the request, to link to its other pages."""
 
     def __init__(
@@ -34,7 +32,7 @@ class LinkedPaginator(Paginator):
         return LinkedPage(*args, **kwargs)
 
 
-class LinkedPage(Page):
+class LinkedPage(Page[Any]):
     paginator: LinkedPaginator
 
     def nearby(self) -> list[int | str]:

@@ -1,8 +1,9 @@
 """Starting, answering, completing and following up screenings; events; the schedule."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -40,6 +41,9 @@ from baken.screening.schedule import (
 from baken.screening.scoring import check_answers, needs_next_step, score_screening
 from baken.signalling.models import Concern, Signal
 from baken.signalling.services import request_consultation
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 MIN_REASON_LENGTH = 10
 
@@ -280,7 +284,15 @@ class DueScreening:
     due: Due
 
 
-def with_screening_due(youths: QuerySet[Youth], *, today: date | None = None) -> QuerySet[Youth]:
+if TYPE_CHECKING:
+
+    class ScreeningDueOn(TypedDict):
+        screening_due_on: date
+
+    YouthsWithDue = QuerySet[WithAnnotations[Youth, ScreeningDueOn]]
+
+
+def with_screening_due(youths: QuerySet[Youth], *, today: date | None = None) -> "YouthsWithDue":
     """The youths in care, each annotated with `screening_due_on`: the date
     `schedule.next_screening` gives, computed in the database, so that a list can be filtered,
     ordered, counted and paginated there (a test holds the query to the rule).
@@ -338,7 +350,7 @@ def with_screening_due(youths: QuerySet[Youth], *, today: date | None = None) ->
     )
 
 
-def screenings_due(youths: QuerySet[Youth], *, today: date | None = None) -> QuerySet[Youth]:
+def screenings_due(youths: QuerySet[Youth], *, today: date | None = None) -> "YouthsWithDue":
     """Youths whose screening is overdue or due within SOON_DAYS, earliest first."""
     today = today or timezone.localdate()
     return (
@@ -369,7 +381,7 @@ def count_screenings_due(youths: QuerySet[Youth], *, today: date | None = None) 
     return DueCounts(overdue=counts["overdue"], soon=counts["soon"])
 
 
-def screening_schedule(youths: Sequence[Youth], *, today: date | None = None) -> list[DueScreening]:
+def screening_schedule(youths: Iterable[Youth], *, today: date | None = None) -> list[DueScreening]:
     """The next due screening of each of these youths who is in care, with its reason, in the
     given order (a page of `screenings_due`, or one youth): `schedule.next_screening` on their
     screenings, events and signals of high concern, in a fixed number of queries."""
