@@ -29,7 +29,7 @@ from baken.screening.models import ScreeningStatus
 from baken.screening.services import screening_schedule, screenings_due
 from baken.signalling.access import consultations_addressed_to
 
-HOME_ROWS = 10  # rows per list on the start page; each list pages on, and links to its own page
+HOME_ROWS = 10  # rows per list on the start page; each list has its own page navigation
 
 
 @login_required
