@@ -30,9 +30,10 @@ class Overview:
 
 
 def officer_overview(user: User) -> Overview:
-    """Counts in the database over the organisation's signals of the last WINDOW_DAYS (the
-    organisation and the window in WHERE, served by the index on a youth's signals by date);
-    the two lists as queries, for the page to load one page of each."""
+    """Counts in the database over the organisation's signals of the last WINDOW_DAYS, with the
+    organisation and the window in WHERE (the organisation's youths, then each one's signals by
+    the index on the signal's youth: a youth has few signals, so an index on the date did not
+    help); the two lists as queries, for the page to load one page of each."""
     since = timezone.localdate() - timedelta(days=WINDOW_DAYS)
     since_start = datetime.combine(since, time.min, tzinfo=timezone.get_current_timezone())
     youths = youths_visible_to(user)
