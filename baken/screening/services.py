@@ -307,6 +307,8 @@ def _due_on_sql() -> tuple[str, list[object]]:
     table): the earliest of intake (`INTAKE_DAYS` after the start of care, while never screened),
     periodic (the organisation's interval after the last closed screening, by its local date),
     and `TRIGGER_DAYS` after the first event or signal of high concern after that screening.
+    The last screening's date is looked up once per youth (the inner `facts`), and the events and
+    signals of high concern in one subquery.
 
     Written as SQL rather than built from ORM expressions: the nested subqueries took Django
     longer to build and compile (about 14 ms a list) than the database to run them. Only table
@@ -319,49 +321,46 @@ def _due_on_sql() -> tuple[str, list[object]]:
             return f"date({sql}, '+' || ({days}) || ' days')"
         return f"({sql} + {days})"  # PostgreSQL: date + integer is a date
 
+    # PostgreSQL would fold `facts` into the expressions that use it, and look the date up again
+    # in each; OFFSET 0 keeps it a subquery of its own, computed once.
+    fence = "" if connection.vendor == "sqlite" else " OFFSET 0"
     local_date, tz_params = ops.datetime_cast_date_sql(
         "s.started_at", (), timezone.get_current_timezone_name()
     )
-    last = (
-        f"(SELECT {local_date} FROM {quote(Screening._meta.db_table)} s"  # noqa: S608
+    facts = (
+        f"(SELECT (SELECT {local_date} FROM {quote(Screening._meta.db_table)} s"  # noqa: S608
         f" WHERE s.youth_id = {youth}.id AND s.status = %s"
-        " ORDER BY s.started_at DESC LIMIT 1)"
+        " ORDER BY s.started_at DESC LIMIT 1) AS last_on,"
+        f" COALESCE((SELECT p.interval_days FROM {quote(ScreeningPolicy._meta.db_table)} p"
+        f" WHERE p.organisation_id = {youth}.organisation_id), %s) AS interval_days{fence}) facts"
     )
-    last_params = [*tz_params, ScreeningStatus.CLOSED]
-    interval = (
-        f"COALESCE((SELECT p.interval_days FROM {quote(ScreeningPolicy._meta.db_table)} p"  # noqa: S608
-        f" WHERE p.organisation_id = {youth}.organisation_id), %s)"
-    )
-    first_event = (
-        f"(SELECT MIN(e.occurred_on) FROM {quote(ScreeningEvent._meta.db_table)} e"  # noqa: S608
-        f" WHERE e.youth_id = {youth}.id AND e.occurred_on > COALESCE({last}, %s))"
-    )
-    first_high_concern = (
-        f"(SELECT MIN(g.observed_on) FROM {quote(Signal._meta.db_table)} g"  # noqa: S608
+    first_trigger = (
+        "(SELECT MIN(triggers.on_date) FROM ("  # noqa: S608
+        f"SELECT e.occurred_on AS on_date FROM {quote(ScreeningEvent._meta.db_table)} e"
+        f" WHERE e.youth_id = {youth}.id AND e.occurred_on > COALESCE(facts.last_on, %s)"
+        f" UNION ALL SELECT g.observed_on FROM {quote(Signal._meta.db_table)} g"
         f" WHERE g.youth_id = {youth}.id AND g.concern = %s"
-        f" AND g.observed_on > COALESCE({last}, %s))"
+        " AND g.observed_on > COALESCE(facts.last_on, %s)) triggers)"
     )
     least = "MIN" if connection.vendor == "sqlite" else "LEAST"  # SQLite's MIN of several values
     sql = (
-        f"{least}("
-        f"COALESCE({add_days(last, interval)}, {add_days(f'{youth}.care_start', '%s')}), "
-        f"COALESCE({add_days(first_event, '%s')}, %s), "
-        f"COALESCE({add_days(first_high_concern, '%s')}, %s))"
+        f"(SELECT {least}("  # noqa: S608
+        f"COALESCE({add_days('facts.last_on', 'facts.interval_days')},"
+        f" {add_days(f'{youth}.care_start', '%s')}),"
+        f" COALESCE({add_days(first_trigger, '%s')}, %s))"
+        f" FROM {facts})"
     )
-    never, before_all = ops.adapt_datefield_value(date.max), ops.adapt_datefield_value(date.min)
+    before_all = ops.adapt_datefield_value(date.min)
     params: list[object] = [
-        *last_params,
-        DEFAULT_INTERVAL_DAYS,
         INTAKE_DAYS,
-        *last_params,
         before_all,
-        TRIGGER_DAYS,
-        never,
         Concern.HIGH,
-        *last_params,
         before_all,
         TRIGGER_DAYS,
-        never,
+        ops.adapt_datefield_value(date.max),
+        *tz_params,
+        ScreeningStatus.CLOSED,
+        DEFAULT_INTERVAL_DAYS,
     ]
     return sql, params
 

@@ -194,7 +194,9 @@ def test_the_database_computes_the_due_date_the_rule_gives(cast: Cast) -> None:
                     youth=youth,
                     by=worker,
                     request=None,
-                    observed_on=care_start + timedelta(days=rng.randrange(0, 80)),
+                    observed_on=rng.choice(
+                        [*screened_on, care_start + timedelta(days=rng.randrange(0, 80))]
+                    ),
                     context="outside",
                     source="seen",
                     concern=rng.choice(["high", "medium"]),
