@@ -246,9 +246,7 @@ def correct_registration(
         if isinstance(registration, Registration) and isinstance(data, RegistrationIn):
             return services.correct_registration(registration=registration, data=data)
     except ValueError as error:
-        return _conflict(
-            str(error), "een ingetrokken registratie kan niet worden gecorrigeerd"
-        )
+        return _conflict(str(error), "een ingetrokken registratie kan niet worden gecorrigeerd")
     return _conflict(
         "a count and a registration cannot be turned into each other",
         "een telling en een registratie kunnen niet in elkaar worden omgezet",

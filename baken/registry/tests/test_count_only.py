@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from baken.accounts.models import User
 from baken.registry import persons
@@ -101,7 +102,9 @@ def test_a_count_needs_a_form_and_a_year_not_in_the_future(
     client: Client, source: tuple[Source, str]
 ) -> None:
     no_forms = call(client, source[1], "/api/registrations", count(forms=[]))
-    future = call(client, source[1], "/api/registrations", count(year=date.today().year + 1))
+    future = call(
+        client, source[1], "/api/registrations", count(year=timezone.localdate().year + 1)
+    )
     unknown_kind = call(client, source[1], "/api/registrations", count(dossier_type="telling"))
 
     assert no_forms.json()["errors"][0]["field"] == "forms"
