@@ -108,7 +108,6 @@ def _page(
         "may_escalate": user.has_role(Role.DESIGNATED_OFFICER),
         "follow_ups": list(trajectory.follow_ups.select_related("recorded_by")),
         "acts": user.has_role(*WORKING_ROLES),
-        "police_form": PoliceReportForm(partners=_partners_for(trajectory, user)),
         "follow_up_form": FollowUpForm(),
         "close_form": CloseForm(),
         "latest_screening": trajectory.youth.screenings.filter(status=ScreeningStatus.CLOSED)
@@ -341,23 +340,26 @@ def _post_form(
 
 
 @role_required(*WORKING_ROLES)
-@require_POST
 def police_report_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
     """A report or information to the police, beside the report to Veilig Thuis."""
     user = acting_user(request)
     trajectory = get_trajectory_for_user(user, trajectory_id, request=request)
-    form = PoliceReportForm(request.POST, partners=_partners_for(trajectory, user))
-
-    def act(data: dict[str, Any]) -> object:
+    form = PoliceReportForm(request.POST or None, partners=_partners_for(trajectory, user))
+    if request.method == "POST" and form.is_valid():
         details = form.report_details()
-        if details is None:
-            raise ValidationError(_("Record what was reported to the police, and to whom."))
-        return services.record_police_report(
-            trajectory=trajectory, by=user, request=request, details=details
-        )
-
-    _post_form(request, form, act, _("The report to the police has been recorded."))
-    return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+        try:
+            if details is None:
+                raise ValidationError(_("Record what was reported to the police, and to whom."))
+            services.record_police_report(
+                trajectory=trajectory, by=user, request=request, details=details
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("The report to the police has been recorded."))
+            return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+    context = {"form": form, "trajectory": trajectory, "youth": trajectory.youth}
+    return render(request, "meldcode/police_report.html", context)
 
 
 @role_required(*WORKING_ROLES)
