@@ -128,7 +128,7 @@ def test_the_worker_proposes_and_the_officer_confirms_the_exception(
         "decision": "exception",
         "forms_of_exploitation": "criminal",
         "exception_reason_kind": "not_reachable",
-        "exception_reason": "Jongere vermist sinds drie weken; ouders onbereikbaar in het buitenland.",
+        "exception_reason": "Jongere drie weken vermist; ouders onbereikbaar in het buitenland.",
     }
 
     response = worker.post(reverse("registration:task", args=[task.pk]), proposal_data)

@@ -95,7 +95,7 @@ def test_a_withdrawn_consent_withdraws_the_registration_and_its_pseudonyms(
     cast: Cast, token: str
 ) -> None:
     post, call = api(token)
-    youth, outbound = youth_with_consent(cast)
+    _youth, outbound = youth_with_consent(cast)
     deliver_due(transport=post)
     assert registry()[0]["k_full"]
 
