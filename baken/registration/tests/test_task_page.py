@@ -137,14 +137,18 @@ def test_the_worker_proposes_and_the_officer_confirms_the_exception(
     assert "Wacht op bevestiging" in worker.get(response["Location"]).content.decode()
     assert not OutboundRegistration.objects.exists()
     proposal = Disclosure.objects.get(status=DisclosureStatus.PROPOSED)
-    assert worker.post(
-        reverse("registration:proposal", args=[proposal.pk]), {"answer": "confirm"}
-    ).status_code == 403
+    assert (
+        worker.post(
+            reverse("registration:proposal", args=[proposal.pk]), {"answer": "confirm"}
+        ).status_code
+        == 403
+    )
 
     officer = client_for(cast.officer_a)
-    assert reverse("registration:proposal", args=[proposal.pk]) in officer.get(
-        reverse("registration:task", args=[task.pk])
-    ).content.decode()
+    assert (
+        reverse("registration:proposal", args=[proposal.pk])
+        in officer.get(reverse("registration:task", args=[task.pk])).content.decode()
+    )
     officer.post(reverse("registration:proposal", args=[proposal.pk]), {"answer": "confirm"})
 
     proposal.refresh_from_db()
