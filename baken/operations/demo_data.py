@@ -602,6 +602,7 @@ DEMO_FORMS = {
     "VN": ["labour", "criminal"],
     "ER": ["labour"],
     "MA": ["criminal", "sexual-domestic"],
+    "UA": ["labour", "sexual-cross-border"],
 }
 
 

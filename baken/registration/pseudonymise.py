@@ -6,13 +6,20 @@ into keyed hashes: HMAC-SHA256 with a secret shared by the registering organisat
 third party, never by the registry. The registry can compare the hashes (equal or not) but cannot
 reverse them or test guesses without the key.
 
+Names are first brought to one canonical form, so that the ways different sources write one name
+meet: any script to Latin letters (anyascii), lower case, accents folded, the romanisations of
+Cyrillic (Dutch, German, French, English, passport) to one spelling, Dutch ij/y, doubled letters;
+surname prefixes ("van der", also written after the name: "Berg, van der") split off. Dates that
+stand for an unknown day (1 January, BRP-style 00) count as the year alone.
+
 Besides a key over the full identity, partial keys let the registry link despite errors:
-- surname and given name separately, and the pair in either order (swapped names);
-- phonetic codes (metaphone) of both, for typos and transliteration variants;
-- the core surname without Dutch prefixes ("van der Berg", "Van den Berg", "Berg, van der" agree);
-- the date of birth, and the date with day and month in either order (swapped day/month);
-- a Bloom filter over the letter pairs of the names (a cryptographic long-term key, Schnell et al.),
-  whose Dice similarity the registry can compute for names with typos.
+- each name part separately (the first and second given name, the surname), the first given name
+  with the surname, and all name parts in any order (swapped fields, family name first);
+- phonetic codes (metaphone) of the given name and the surname, for typos and spelling variants;
+- the date of birth, with day and month in either order, and the dates one day and one year later
+  (so that the registry sees a date one day or one year off, and nothing more);
+- a Bloom filter over the letter pairs of the name parts (a cryptographic long-term key, Schnell et
+  al.), whose Dice similarity the registry can compute for names with typos.
 What may travel in plaintext: year of birth, sex, nationality, country of birth.
 See docs/pseudonymisation.md for the threat model.
 """
@@ -21,9 +28,8 @@ import base64
 import hashlib
 import hmac
 import re
-import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import jellyfish
 from anyascii import anyascii
@@ -67,19 +73,51 @@ SURNAME_PREFIXES = frozenset(
         "al",
     ]
 )
-SPECIAL_LETTERS = str.maketrans(
-    {
-        "ß": "ss",
-        "æ": "ae",
-        "ø": "o",
-        "ł": "l",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "\u0131": "i",
-        "œ": "oe",
-    }
+# Prefixes that may stand after the name without a comma ("Kasteelen van"): only Dutch ones, so
+# that a Vietnamese "Le" or an Arabic "Al" at the end stays part of the name.
+TRAILING_PREFIXES = frozenset(
+    ["van", "de", "der", "den", "ter", "ten", "te", "t", "in", "vd", "v", "d"]
 )
+# One spelling for the ways sources write one sound, applied in one pass, longest match first.
+# From the romanisation tables of Cyrillic (English/BGN, passport/ICAO 9303, Dutch, German,
+# French, Polish), Dutch ij/y and oe, and common spelling pairs.
+# Che and kha (and the Ukrainian he) all become h: "ch" is che in English and kha in Dutch.
+CANONICAL_SPELLINGS = {
+    "schtsch": "shch",
+    "sjtsj": "shch",
+    "chtch": "shch",
+    "shtch": "shch",
+    "shch": "shch",
+    "tsch": "h",
+    "tsj": "h",
+    "tch": "h",
+    "cz": "h",
+    "ch": "h",
+    "kh": "h",
+    "sch": "sh",
+    "sj": "sh",
+    "zj": "zh",
+    "ij": "i",
+    "ou": "u",
+    "oe": "u",
+    "ph": "f",
+    "th": "t",
+    "gh": "g",
+    "dh": "d",
+    "ck": "k",
+    "tz": "ts",
+    "w": "v",
+    "y": "i",
+    "j": "i",
+    "q": "k",
+    "x": "ks",
+}
+_CANONICAL_PATTERN = re.compile(
+    "|".join(sorted(map(re.escape, CANONICAL_SPELLINGS), key=len, reverse=True))
+    + "|c(?![eiy])"  # a hard c is a k (Popescu, Popesku)
+)
+# Dates that systems write when only the year is known: the day is treated as unknown.
+UNKNOWN_DAY_DATES = frozenset({(1, 1)})  # 1 January; BRP-style 00 day or month too
 SEXES = {
     "f": "female",
     "female": "female",
@@ -112,17 +150,28 @@ def check_key(secret: str) -> bytes:
 
 
 def normalise_name(raw: str) -> str:
-    """Lower case, accents and special letters folded to ASCII, punctuation to spaces; letters of
-    other scripts (Arabic, Ge'ez, Cyrillic, Chinese...) transliterated to Latin with anyascii
-    ("Иван" → "ivan", "ዮሃንስ" → "yohans"), so those names get keys too."""
-    text = unicodedata.normalize("NFKD", raw.lower().translate(SPECIAL_LETTERS))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).translate(SPECIAL_LETTERS)
-    text = anyascii(text).lower()  # only what is still not ASCII changes
-    text = re.sub("['`\u2019]", "", text)
+    """Latin letters, lower case, accents and special letters folded to ASCII, apostrophes
+    dropped, other punctuation to spaces; letters of other scripts (Arabic, Ge'ez, Cyrillic,
+    Chinese...) transliterated to Latin with anyascii ("Иван" → "ivan", "ዮሃንስ" → "yohans")."""
+    text = anyascii(raw).lower()
+    text = re.sub("['`]", "", text)
     return " ".join(re.sub(r"[^a-z]+", " ", text).split())
 
 
+def canonical_word(word: str) -> str:
+    """One spelling for the variants of a normalised word: Demjan/Demian/Demyan, Dasjenko/Dashenko,
+    Zjenja/Zhenya, Jurjevitsj/Yuryevich/Jurjewitsch, Dijkstra/Dykstra, Janssen/Jansen."""
+    if not word:
+        return ""
+    text = _CANONICAL_PATTERN.sub(lambda m: CANONICAL_SPELLINGS.get(m.group(), "k"), word)
+    text = re.sub(r"(.)\1+", r"\1", text)  # doubled letters
+    text = re.sub("(?<=[aeiou])ie", "e", text)  # Belyayev/Beliaev: a glide after a vowel
+    return re.sub("^ie(?=[^aeiou])", "e", text)  # Yelena/Jelena/Elena, Yevgeniya/Evgeniia
+
+
 def _prefix_and_words(raw: str) -> tuple[list[str], list[str]]:
+    """Surname prefix words and the other words; the prefix may come first ("van der Berg") or
+    last, with or without a comma ("Berg, van der", "Berg van der")."""
     if "," in raw:
         core_part, prefix_part = raw.split(",", 1)
         raw = f"{prefix_part} {core_part}"
@@ -130,25 +179,35 @@ def _prefix_and_words(raw: str) -> tuple[list[str], list[str]]:
     prefix = []
     while len(words) > 1 and words[0] in SURNAME_PREFIXES:
         prefix.append(words.pop(0))
+    if not prefix:
+        trailing: list[str] = []
+        while len(words) > 1 and words[-1] in TRAILING_PREFIXES:
+            trailing.insert(0, words.pop())
+        prefix = trailing
     return prefix, words
 
 
 def split_surname(raw: str) -> tuple[str, str]:
-    """(prefix, core) of a surname; handles "van der Berg" and "Berg, van der" alike."""
+    """(prefix, core) of a surname, the core in canonical spelling; "van der Berg", "Berg, van der"
+    and "BERG VAN DER" alike."""
     prefix, words = _prefix_and_words(raw)
-    return " ".join(prefix), "".join(words)
+    return " ".join(prefix), "".join(canonical_word(w) for w in words)
 
 
-def first_core_word(raw: str) -> str:
-    """The first word after any surname prefix: "berg" for both "van der Berg" and "Berg"; used
-    for the key that matches given name and surname written in each other's fields."""
+def surname_words(raw: str) -> list[str]:
+    """The canonical words of the surname without its prefix."""
     _prefix, words = _prefix_and_words(raw)
-    return words[0] if words else ""
+    return [canonical_word(w) for w in words]
+
+
+def given_names(raw: str) -> list[str]:
+    """The canonical given names, in the order written."""
+    return [canonical_word(w) for w in normalise_name(raw).split()]
 
 
 def first_given_name(raw: str) -> str:
-    words = normalise_name(raw).split()
-    return words[0] if words else ""
+    names = given_names(raw)
+    return names[0] if names else ""
 
 
 @dataclass(frozen=True)
@@ -159,12 +218,17 @@ class BirthDate:
 
 
 def parse_birth_date(raw: str) -> BirthDate:
-    """ISO date (YYYY-MM-DD), a year alone (YYYY), or empty for unknown."""
+    """ISO date (YYYY-MM-DD), a year alone (YYYY), or empty for unknown. A BRP-style date with 00
+    for an unknown day or month (2008-00-00, 2008-05-00) and 1 January (how many systems record an
+    unknown date) count as the year alone."""
     raw = raw.strip()
     if not raw:
         return BirthDate(None, None, None)
     if re.fullmatch(r"\d{4}", raw):
-        return BirthDate(int(raw), None, None)
+        return _checked_year(raw, int(raw))
+    partial = re.fullmatch(r"(\d{4})-(\d{2})-00|(\d{4})-00-(\d{2})", raw)
+    if partial:
+        return _checked_year(raw, int(partial.group(1) or partial.group(3)))
     try:
         parsed = date.fromisoformat(raw)
     except ValueError as error:
@@ -173,7 +237,15 @@ def parse_birth_date(raw: str) -> BirthDate:
         ) from error
     if parsed > date.today():  # noqa: DTZ011 - a calendar date, no time zone involved
         raise PseudonymisationError(f"date_of_birth {raw} lies in the future")
+    if (parsed.month, parsed.day) in UNKNOWN_DAY_DATES:
+        return BirthDate(parsed.year, None, None)
     return BirthDate(parsed.year, parsed.month, parsed.day)
+
+
+def _checked_year(raw: str, year: int) -> BirthDate:
+    if not 1900 <= year <= date.today().year:  # noqa: DTZ011 - a calendar year
+        raise PseudonymisationError(f"date_of_birth {raw} is not a year of birth")
+    return BirthDate(year, None, None)
 
 
 def normalise_sex(raw: str) -> str:
@@ -198,13 +270,14 @@ def _bigrams(word: str) -> list[str]:
     return [padded[i : i + 2] for i in range(len(padded) - 1)]
 
 
-def bloom_filter(key: bytes, parts: dict[str, str]) -> str:
-    """A Bloom filter over the letter pairs of each part, positions from keyed double hashing."""
+def bloom_filter(key: bytes, words: list[str]) -> str:
+    """A Bloom filter over the letter pairs of each word, positions from keyed double hashing.
+    Every word is hashed alike, so the filter does not change when name parts change fields."""
     bits = bytearray(BLOOM_BITS // 8)
-    for label, word in parts.items():
+    for word in words:
         for gram in _bigrams(word) if word else []:
-            h1 = int(_hmac(key, f"bf1:{label}", gram), 16)
-            h2 = int(_hmac(key, f"bf2:{label}", gram), 16)
+            h1 = int(_hmac(key, "bf1:name", gram), 16)
+            h2 = int(_hmac(key, "bf2:name", gram), 16)
             for i in range(BLOOM_HASHES):
                 position = (h1 + i * h2) % BLOOM_BITS
                 bits[position // 8] |= 1 << (position % 8)
@@ -228,15 +301,88 @@ PSEUDONYM_KEYS = (
     "k_name_unordered",
     "k_surname",
     "k_given",
+    "k_given_2",
     "k_surname_phonetic",
     "k_given_phonetic",
     "k_surname_prefix",
     "k_dob",
     "k_dob_unordered",
+    "k_dob_next_day",
+    "k_dob_next_year",
     "bf_name",
 )
 ALLOWED_PLAINTEXT = ("birth_year", "sex", "nationality", "country_of_birth")
 PSEUDONYM_FIELDS = (*PSEUDONYM_KEYS, *ALLOWED_PLAINTEXT)
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _next_year(day: date) -> date | None:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return None
+
+
+@dataclass(frozen=True)
+class Identifiers:
+    """The standardised identifiers of one person, before keying: for each key its label and
+    plaintext value ("" for unknown), the name words for the Bloom filter, the year of birth."""
+
+    keys: dict[str, tuple[str, str]]
+    words: list[str]
+    birth_year: int | None
+
+
+def standardise(*, given_name: str, surname: str, date_of_birth: str) -> Identifiers:
+    """Names in canonical spelling and the date variants, as they are keyed. Raises
+    PseudonymisationError for values that cannot be read."""
+    givens = given_names(given_name)
+    given = givens[0] if givens else ""
+    prefix, core = split_surname(surname)
+    born = parse_birth_date(date_of_birth)
+    if not given and not core:
+        raise PseudonymisationError("given_name and surname are both empty")
+    full = date(born.year, born.month, born.day) if born.year and born.month and born.day else None
+    dob_unordered = (
+        f"{full.year:04d}:{min(full.month, full.day):02d}:{max(full.month, full.day):02d}"
+        if full
+        else ""
+    )
+    # All name parts, given names and surname alike (without surname prefixes, also when they
+    # stand in the given-name field): the same set in whatever order or field it is written.
+    given_words = [
+        canonical_word(w) for w in normalise_name(given_name).split() if w not in SURNAME_PREFIXES
+    ]
+    words = given_words + surname_words(surname)
+    all_given = " ".join(sorted(givens))
+
+    def joined(*values: str) -> str:
+        return "|".join(values) if all(values) else ""
+
+    return Identifiers(
+        keys={
+            "k_full": ("full", joined(all_given, core, _iso(full))),
+            "k_name": ("name", joined(all_given, core)),
+            "k_name_unordered": ("name-unordered", " ".join(sorted(words))),
+            "k_surname": ("surname", core),
+            "k_given": ("given", given),
+            "k_given_2": ("given", givens[1] if len(givens) > 1 else ""),
+            "k_surname_phonetic": ("surname-phonetic", _phonetic(core)),
+            "k_given_phonetic": ("given-phonetic", _phonetic(given)),
+            "k_surname_prefix": ("surname-prefix", prefix.replace(" ", "")),
+            "k_dob": ("dob", _iso(full)),
+            "k_dob_unordered": ("dob-unordered", dob_unordered),
+            # The same label as k_dob: the registry sees that one date is a day (a year) after
+            # another, not which dates they are.
+            "k_dob_next_day": ("dob", _iso(full + timedelta(days=1) if full else None)),
+            "k_dob_next_year": ("dob", _iso(_next_year(full) if full else None)),
+        },
+        words=words,
+        birth_year=born.year,
+    )
 
 
 def pseudonymise(
@@ -254,41 +400,16 @@ def pseudonymise(
 
     Empty input gives an empty key (never a hash of an empty string): unknown values never match.
     Raises PseudonymisationError for values that cannot be read."""
-    given = first_given_name(given_name)
-    prefix, core = split_surname(surname)
-    born = parse_birth_date(date_of_birth)
-    if not given and not core:
-        raise PseudonymisationError("given_name and surname are both empty")
-
-    def keyed(label: str, *values: str) -> str:
-        return _hmac(key, label, "|".join(values)) if all(values) else ""
-
-    dob = (
-        f"{born.year:04d}-{born.month:02d}-{born.day:02d}"
-        if born.year and born.month and born.day
-        else ""
-    )
-    dob_unordered = (
-        f"{born.year:04d}:{min(born.month, born.day):02d}:{max(born.month, born.day):02d}"
-        if born.year and born.month and born.day
-        else ""
-    )
+    found = standardise(given_name=given_name, surname=surname, date_of_birth=date_of_birth)
+    keys = {
+        field: _hmac(key, label, value) if value else ""
+        for field, (label, value) in found.keys.items()
+    }
     return {
         "key_version": key_version,
-        "k_full": keyed("full", given, core, dob),
-        "k_name": keyed("name", given, core),
-        "k_name_unordered": keyed(
-            "name-unordered", *sorted([first_core_word(given_name), first_core_word(surname)])
-        ),
-        "k_surname": keyed("surname", core),
-        "k_given": keyed("given", given),
-        "k_surname_phonetic": keyed("surname-phonetic", _phonetic(core)),
-        "k_given_phonetic": keyed("given-phonetic", _phonetic(given)),
-        "k_surname_prefix": keyed("surname-prefix", prefix.replace(" ", "")),
-        "k_dob": keyed("dob", dob),
-        "k_dob_unordered": keyed("dob-unordered", dob_unordered),
-        "bf_name": bloom_filter(key, {"given": given, "surname": core}),
-        "birth_year": str(born.year) if born.year else "",
+        **keys,
+        "bf_name": bloom_filter(key, found.words),
+        "birth_year": str(found.birth_year) if found.birth_year else "",
         "sex": normalise_sex(sex),
         "nationality": nationality.strip(),
         "country_of_birth": country_of_birth.strip(),

@@ -92,11 +92,14 @@ class Registration(models.Model):
     k_name_unordered = models.CharField(max_length=32, blank=True)
     k_surname = models.CharField(max_length=32, blank=True)
     k_given = models.CharField(max_length=32, blank=True)
+    k_given_2 = models.CharField(max_length=32, blank=True)
     k_surname_phonetic = models.CharField(max_length=32, blank=True)
     k_given_phonetic = models.CharField(max_length=32, blank=True)
     k_surname_prefix = models.CharField(max_length=32, blank=True)
     k_dob = models.CharField(max_length=32, blank=True)
     k_dob_unordered = models.CharField(max_length=32, blank=True)
+    k_dob_next_day = models.CharField(max_length=32, blank=True)
+    k_dob_next_year = models.CharField(max_length=32, blank=True)
     bf_name = models.CharField(max_length=200, blank=True)
     # Allowed plaintext.
     birth_year = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -189,6 +192,10 @@ class LinkageRun(models.Model):
     persons = models.PositiveIntegerField(default=0)
     pairs = models.PositiveIntegerField(default=0)
     model: Any = models.JSONField(default=dict)
+    # Chosen from the model's own expectations (see linkage.choose_threshold).
+    link_threshold = models.FloatField(default=0.8)
+    expected_precision = models.FloatField(null=True, blank=True)
+    expected_recall = models.FloatField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]

@@ -7,14 +7,11 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 from baken.accounts.models import User
 from baken.audit.models import AuditEvent
@@ -27,13 +24,19 @@ from baken.registry.models import (
 )
 from baken.registry.record_linkage import (
     BLOOM_BASE64_LENGTH,
+    DATE_COLUMNS,
+    DEFAULT_LINK_THRESHOLD,
+    TF_COLUMNS,
     Decision,
     LinkageSettings,
     Progress,
+    cluster_records,
     link,
     prepare,
     quiet_splink,
     splink_settings,
+    term_frequencies,
+    use_term_frequencies,
 )
 from baken.registry.releases import publish
 from baken.registry.schemas import PSEUDONYM_COLUMNS
@@ -114,45 +117,57 @@ def rebuild(*, progress: Progress | None = None) -> LinkageRun:
                 )
             )
         CandidatePair.objects.bulk_create(new_pairs, batch_size=2000)
-        persons = recluster()
-        run.records, run.persons, run.pairs = len(registrations), persons, len(result.pairs)
+        run.records, run.pairs = len(registrations), len(result.pairs)
         run.model, run.finished_at = result.model, timezone.now()
+        run.link_threshold = result.threshold.value
+        run.expected_precision = result.threshold.expected_precision
+        run.expected_recall = result.threshold.expected_recall
         run.save()
+        run.persons = recluster()
+        run.save(update_fields=["persons"])
     _publish()
     return run
 
 
-def _linked_edges() -> Iterable[tuple[int, int]]:
-    linked = Q(match_probability__gte=SETTINGS.link_threshold) & ~Q(decision=PairDecision.DIFFERENT)
-    return CandidatePair.objects.filter(linked | Q(decision=PairDecision.SAME)).values_list(
-        "left_id", "right_id"
-    )
+def link_threshold() -> float:
+    """The threshold the last trained model chose."""
+    run = LinkageRun.objects.exclude(finished_at=None).first()
+    return run.link_threshold if run is not None else DEFAULT_LINK_THRESHOLD
 
 
 @transaction.atomic
 def recluster() -> int:
-    """Connected components over the linked pairs (SciPy); each registration gets its person's
-    key, the smallest registration id in the person, so keys change only where persons change."""
-    current = dict(Registration.objects.active().values_list("pk", "person_key"))
-    if not current:
+    """Persons from the linked pairs (linkage.cluster_records: most likely pairs first, never two
+    conflicting dates of birth in one person, analysts' decisions applied); each registration
+    gets its person's key, the smallest registration id in the person, so keys change only where
+    persons change."""
+    registrations = pd.DataFrame(
+        list(Registration.objects.active().values("pk", "person_key", *DATE_COLUMNS)),
+        columns=["pk", "person_key", *DATE_COLUMNS],
+    )
+    if registrations.empty:
         return 0
-    ids = np.array(sorted(current))
-    position = {pk: i for i, pk in enumerate(ids.tolist())}
-    edges = [
-        (position[a], position[b]) for a, b in _linked_edges() if a in position and b in position
-    ]
-    rows = np.array([a for a, _b in edges], dtype=int)
-    cols = np.array([b for _a, b in edges], dtype=int)
-    graph = coo_matrix((np.ones(len(edges)), (rows, cols)), shape=(len(ids), len(ids)))
-    _count, component = connected_components(graph, directed=False)
-    smallest = np.full(len(ids), np.iinfo(np.int64).max)
-    np.minimum.at(smallest, component, ids)
-    keys = {int(pk): f"P{smallest[c]}" for pk, c in zip(ids, component, strict=True)}
+    registrations["record_id"] = registrations["pk"].astype(str)
+    for column in DATE_COLUMNS[1:]:
+        registrations[column] = registrations[column].mask(registrations[column] == "")
+    threshold = link_threshold()
+    pairs = pd.DataFrame(
+        list(
+            CandidatePair.objects.filter(
+                match_probability__gte=threshold, decision=PairDecision.NONE
+            ).values_list("left_id", "right_id", "match_probability")
+        ),
+        columns=["record_id_l", "record_id_r", "match_probability"],
+    ).astype({"record_id_l": str, "record_id_r": str})
+    clusters = cluster_records(registrations, pairs, threshold=threshold, decisions=_decisions())
+    current = dict(zip(registrations["record_id"], registrations["person_key"], strict=True))
     changed = [
-        Registration(pk=pk, person_key=key) for pk, key in keys.items() if current[pk] != key
+        Registration(pk=int(record), person_key=f"P{person}")
+        for record, person in zip(clusters["record_id"], clusters["cluster_id"], strict=True)
+        if current[record] != f"P{person}"
     ]
     Registration.objects.bulk_update(changed, ["person_key"], batch_size=2000)
-    return len(set(keys.values()))
+    return int(clusters["cluster_id"].nunique())
 
 
 def link_new(registration: Registration) -> None:
@@ -169,12 +184,15 @@ def link_new(registration: Registration) -> None:
     for field in ("k_name", "k_name_unordered", "k_dob", "k_dob_unordered"):
         if getattr(r, field):
             keys |= Q(**{field: getattr(r, field)})
-    if r.birth_year and r.k_surname_phonetic and r.k_given_phonetic:
-        keys |= Q(
-            birth_year=r.birth_year,
-            k_surname_phonetic=r.k_surname_phonetic,
-            k_given_phonetic=r.k_given_phonetic,
-        )
+    if r.birth_year:
+        for field in ("k_surname", "k_given"):
+            if getattr(r, field):
+                keys |= Q(birth_year=r.birth_year, **{field: getattr(r, field)})
+    if r.k_surname:  # one of two given names
+        for given in filter(None, (r.k_given, r.k_given_2)):
+            keys |= Q(k_surname=r.k_surname, k_given=given) | Q(
+                k_surname=r.k_surname, k_given_2=given
+            )
     candidates = list(
         Registration.objects.active().filter(keys).exclude(pk=r.pk).select_related("source")[:500]
     )
@@ -182,11 +200,11 @@ def link_new(registration: Registration) -> None:
         Registration.objects.filter(pk=r.pk).update(person_key=f"P{r.pk}")
         return
     frame = prepare(registration_frame([r, *candidates]))
-    frame = _with_registry_term_frequencies(frame)
     quiet_splink()
     db_api = DuckDBAPI()
     table = db_api.register(frame, table_name="arrival")
     linker = Linker(table, run.model, log_level=None)
+    use_term_frequencies(linker, db_api, _registry_term_frequencies())
     pairs = linker.inference.predict(
         threshold_match_probability=SETTINGS.review_threshold
     ).as_pandas_dataframe()  # type: ignore[no-untyped-call]
@@ -206,23 +224,19 @@ def link_new(registration: Registration) -> None:
         recluster()
 
 
-def _with_registry_term_frequencies(frame: pd.DataFrame) -> pd.DataFrame:
-    """Term frequencies from the whole registry (not from the handful of candidates)."""
-    total = Registration.objects.active().count() or 1
-    for column in ("k_name", "k_surname", "k_given"):
-        values = list(frame[column].dropna().unique())
-        counts = dict(
-            Registration.objects.active()
-            .filter(**{f"{column}__in": values})
-            .values_list(column)
-            .annotate(n=Count("pk"))
-            .values_list(column, "n")
-        )
-        frame[f"tf_{column}"] = [
-            counts.get(value, 1) / total if isinstance(value, str) else None
-            for value in frame[column]
-        ]
-    return frame
+def _registry_term_frequencies() -> dict[str, pd.Series]:
+    """Term frequencies from the whole registry (not from the handful of candidates), a name's
+    people counted as the persons the registry has found, as in a full re-link."""
+    columns = sorted({*TF_COLUMNS, "k_given", "k_surname", "k_dob"})
+    frame = pd.DataFrame(
+        list(Registration.objects.active().values_list("pk", "person_key", *columns)),
+        columns=["record_id", "person_key", *columns],
+    ).replace("", None)
+    frame["record_id"] = frame["record_id"].astype(str)
+    # A registration not linked yet is a person of its own.
+    persons = frame["person_key"].fillna("R" + frame["record_id"])
+    persons.index = frame["record_id"]
+    return term_frequencies(frame, persons=persons)
 
 
 def link_new_safely(registration_id: int) -> None:
@@ -259,10 +273,13 @@ def decide_pair(
 
 
 def uncertain_pairs() -> QuerySet[CandidatePair]:
+    """The pairs for clerical review: below the link threshold the model chose, down to the
+    review threshold."""
+    threshold = link_threshold()
     return CandidatePair.objects.filter(
         decision=PairDecision.NONE,
-        match_probability__gte=SETTINGS.review_threshold,
-        match_probability__lt=SETTINGS.link_threshold,
+        match_probability__gte=min(SETTINGS.review_threshold, threshold),
+        match_probability__lt=threshold,
     ).select_related("left__source", "right__source")
 
 

@@ -4,10 +4,16 @@ pseudonyms and the few plaintext fields (year of birth, sex, nationality, countr
 Probabilistic Fellegi-Sunter linkage with Splink on DuckDB (embedded; the same settings run on
 Spark, see docs/linkage.md): blocking on combinations of the partial keys, u-probabilities from
 random sampling, m-probabilities by expectation maximisation (no labelled training data), term-
-frequency adjustment on the name keys so that common names weigh less. The comparison levels are
-built on the partial keys: exact name, swapped names, the Dice similarity of the keyed Bloom filters
-(typos), equal phonetic codes (spelling and transliteration), exact or swapped day/month dates,
+frequency adjustment on the name keys so that a rare name weighs more than a common one. The
+comparison levels are built on the partial keys: exact name, the same name parts in another order
+or field, one of two given names, the Dice similarity of the keyed Bloom filters (typos), equal
+phonetic codes (spelling), exact or swapped day/month dates, dates one day or one year apart,
 year-only dates, and missing fields.
+
+The link threshold is chosen from what the model itself expects: the match probabilities of the
+scored pairs give the expected precision and recall at each threshold; the highest expected F1
+with an expected precision of at least `LinkageSettings.min_expected_precision` wins. Pairs just
+below it go to clerical review.
 
 Framework-free: a pandas frame of pseudonymised records in, clusters and scored pairs out. The
 registry's services feed it from the database; `baken link` feeds it from a CSV file."""
@@ -28,11 +34,14 @@ PSEUDONYM_COLUMNS = (
     "k_name_unordered",
     "k_surname",
     "k_given",
+    "k_given_2",
     "k_surname_phonetic",
     "k_given_phonetic",
     "k_surname_prefix",
     "k_dob",
     "k_dob_unordered",
+    "k_dob_next_day",
+    "k_dob_next_year",
     "bf_name",
     "birth_year",
     "sex",
@@ -42,17 +51,40 @@ PSEUDONYM_COLUMNS = (
 BLOOM_WORDS = 16  # 1024-bit Bloom filter as 16 signed 64-bit integers (portable to Spark SQL)
 BLOOM_COLUMNS = tuple(f"bf{i}" for i in range(BLOOM_WORDS))
 BLOOM_BASE64_LENGTH = 4 * ((BLOOM_WORDS * 8 + 2) // 3)
+EXPECTATION_FLOOR = 0.01  # pairs scored down to this probability count in the expectations
+THRESHOLD_GRID = tuple(round(0.5 + 0.01 * i, 2) for i in range(50))  # 0.50 ... 0.99
 
 Progress = Callable[[str], None]
 
 
+TF_COLUMNS = ("k_name", "k_name_unordered", "k_surname", "k_given")
+DEFAULT_LINK_THRESHOLD = 0.8  # until a model has chosen one
+
+
 @dataclass(frozen=True)
 class LinkageSettings:
-    link_threshold: float = 0.8  # match probability at or above which two records are linked
-    review_threshold: float = 0.3  # from here up to link_threshold: a pair for clerical review
+    # Match probability at or above which two records are linked; None: chosen from the model's
+    # expected precision and recall (see choose_threshold).
+    link_threshold: float | None = None
+    min_expected_precision: float = 0.99
+    review_threshold: float = 0.3  # from here up to the link threshold: clerical review
     em_max_pairs: float = 2e6
     u_max_pairs: float = 5e6
     seed: int = 20261129
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """The link threshold and the precision and recall the model expects at it (pairwise)."""
+
+    value: float
+    expected_precision: float
+    expected_recall: float
+
+    @property
+    def expected_f1(self) -> float:
+        p, r = self.expected_precision, self.expected_recall
+        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass(frozen=True)
@@ -69,11 +101,12 @@ class LinkageResult:
     clusters: pd.DataFrame  # record_id, cluster_id
     pairs: pd.DataFrame  # record_id_l, record_id_r, match_probability, comparison levels
     model: dict[str, Any]
+    threshold: Threshold = field(default_factory=lambda: Threshold(DEFAULT_LINK_THRESHOLD, 1, 1))
     timings: dict[str, float] = field(default_factory=dict)
 
     def uncertain_pairs(self, settings: LinkageSettings) -> pd.DataFrame:
         band = self.pairs["match_probability"].between(
-            settings.review_threshold, settings.link_threshold, inclusive="left"
+            settings.review_threshold, self.threshold.value, inclusive="left"
         )
         return self.pairs[band]
 
@@ -89,6 +122,12 @@ def _dice_sql() -> str:
 
 def _name_comparison() -> dict[str, Any]:
     dice = _dice_sql()
+    # One record has a single given name, and it is one of the other's two (Anna / Anna Maria,
+    # Maria / Anna Maria, Lan / Thi Lan).
+    one_of_two = (
+        "((k_given_2_r IS NULL AND (k_given_r = k_given_l OR k_given_r = k_given_2_l)) "
+        "OR (k_given_2_l IS NULL AND (k_given_l = k_given_r OR k_given_l = k_given_2_r)))"
+    )
     return {
         "output_column_name": "name",
         "comparison_description": "name keys and keyed Bloom filter",
@@ -106,7 +145,15 @@ def _name_comparison() -> dict[str, Any]:
             },
             {
                 "sql_condition": "k_name_unordered_l = k_name_unordered_r",
-                "label_for_charts": "names swapped",
+                "label_for_charts": "same name parts in another order or field",
+                "tf_adjustment_column": "k_name_unordered",
+                "tf_adjustment_weight": 1.0,
+            },
+            {
+                "sql_condition": f"k_surname_l = k_surname_r AND {one_of_two}",
+                "label_for_charts": "same surname, one of two given names",
+                "tf_adjustment_column": "k_surname",
+                "tf_adjustment_weight": 1.0,
             },
             {
                 "sql_condition": f"{dice} >= 0.85",
@@ -118,8 +165,15 @@ def _name_comparison() -> dict[str, Any]:
                 "label_for_charts": "names sound alike or Dice >= 0.7",
             },
             {
+                "sql_condition": "k_surname_l = k_surname_r "
+                "AND (k_given_l IS NULL OR k_given_r IS NULL)",
+                "label_for_charts": "same surname, given name missing on one side",
+                "tf_adjustment_column": "k_surname",
+                "tf_adjustment_weight": 1.0,
+            },
+            {
                 "sql_condition": "k_surname_l = k_surname_r",
-                "label_for_charts": "same surname only",
+                "label_for_charts": "same surname, other given name",
                 "tf_adjustment_column": "k_surname",
                 "tf_adjustment_weight": 1.0,
             },
@@ -135,6 +189,7 @@ def _name_comparison() -> dict[str, Any]:
 
 
 def _birth_comparison() -> dict[str, Any]:
+    day_unknown = "(k_dob_l IS NULL OR k_dob_r IS NULL)"
     return {
         "output_column_name": "birth",
         "comparison_description": "date of birth keys and year of birth",
@@ -150,17 +205,28 @@ def _birth_comparison() -> dict[str, Any]:
                 "label_for_charts": "day and month swapped",
             },
             {
-                "sql_condition": "birth_year_l = birth_year_r "
-                "AND (k_dob_l IS NULL OR k_dob_r IS NULL)",
-                "label_for_charts": "same year, full date known on one side only",
+                "sql_condition": "k_dob_l = k_dob_next_day_r OR k_dob_next_day_l = k_dob_r",
+                "label_for_charts": "dates one day apart",
+            },
+            {
+                "sql_condition": "k_dob_l = k_dob_next_year_r OR k_dob_next_year_l = k_dob_r",
+                "label_for_charts": "same day and month, years one apart",
+            },
+            {
+                "sql_condition": f"birth_year_l = birth_year_r AND {day_unknown}",
+                "label_for_charts": "same year, day unknown on one side (year only, 1 January)",
             },
             {
                 "sql_condition": "birth_year_l = birth_year_r",
                 "label_for_charts": "same year, other date",
             },
             {
+                "sql_condition": f"abs(birth_year_l - birth_year_r) <= 1 AND {day_unknown}",
+                "label_for_charts": "years one apart, day unknown on one side",
+            },
+            {
                 "sql_condition": "abs(birth_year_l - birth_year_r) <= 1",
-                "label_for_charts": "year differs by one",
+                "label_for_charts": "years one apart, other date",
             },
             {"sql_condition": "ELSE", "label_for_charts": "dates differ"},
         ],
@@ -190,16 +256,23 @@ def _exact(column: str, label: str, tf: bool = False) -> dict[str, Any]:
 
 BLOCKING_RULES = [
     "l.k_name = r.k_name",
+    "l.k_name_unordered = r.k_name_unordered",
+    # The same date (and sex): swapped name fields with a typo, or two different spellings.
+    "l.k_dob = r.k_dob AND l.sex = r.sex",
     "l.k_dob = r.k_dob AND l.k_surname_phonetic = r.k_surname_phonetic",
     "l.k_dob = r.k_dob AND l.k_given_phonetic = r.k_given_phonetic",
     "l.k_dob_unordered = r.k_dob_unordered AND l.k_surname = r.k_surname",
     "l.birth_year = r.birth_year AND l.k_surname_phonetic = r.k_surname_phonetic "
     "AND l.k_given_phonetic = r.k_given_phonetic",
-    "l.k_name_unordered = r.k_name_unordered",
     "l.k_surname = r.k_surname AND l.k_given_phonetic = r.k_given_phonetic",
     "l.k_given = r.k_given AND l.k_surname_phonetic = r.k_surname_phonetic",
-    "l.k_dob = r.k_dob AND l.k_surname_prefix = r.k_surname_prefix AND l.sex = r.sex "
-    "AND l.nationality = r.nationality",
+    # A typo in one name and a date that is partly known or off.
+    "l.k_given = r.k_given AND l.birth_year = r.birth_year",
+    "l.k_surname = r.k_surname AND l.birth_year = r.birth_year",
+    # One of two given names written (pairs are blocked one way round: list both).
+    "l.k_surname = r.k_surname AND l.k_given = r.k_given_2",
+    "l.k_surname = r.k_surname AND l.k_given_2 = r.k_given",
+    "l.k_surname = r.k_surname AND l.k_given_2 = r.k_given_2",
 ]
 
 
@@ -275,6 +348,55 @@ def prepare(records: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=["bf_name"])
 
 
+TermFrequencies = dict[str, pd.Series]  # column → value → frequency
+
+
+def term_frequencies(records: pd.DataFrame, *, persons: pd.Series | None = None) -> TermFrequencies:
+    """How often a value occurs among *other* people, for the term-frequency adjustment of the
+    name levels (Splink would count records; in a registry one person is often registered
+    several times, which made a rare name look common):
+
+    - given name and surname alone: their share of the records;
+    - the whole name (and the name parts in any order): the share of other people with it,
+      people counted as the persons found (`persons`: record_id → person), or, before any are
+      found, once per date of birth, among the registrations with a full date of birth (one
+      without may be anyone with the name); when nobody else has the name, the chance that another
+      person would, from the given-name and surname frequencies as if independent, but not below
+      a twentieth of one person. So an agreeing rare name is strong evidence and a common one
+      weak, whatever the number of registrations of one person."""
+    frequencies: TermFrequencies = {}
+    for column in ("k_surname", "k_given"):
+        frequencies[column] = records[column].value_counts(normalize=True)
+    given, surname = frequencies["k_given"], frequencies["k_surname"]
+    for column in ("k_name", "k_name_unordered"):
+        named = records[records[column].notna()]
+        # Only registrations with a full date of birth tell people apart: one without it may
+        # be anyone with the name.
+        dated = named["k_dob"].notna()
+        who = named["record_id"].map(persons) if persons is not None else named["k_dob"]
+        people = (
+            named.assign(person=who.where(dated)).groupby(column)["person"].nunique().clip(lower=1)
+        )
+        total = float(people.sum()) or 1.0
+        others = (people - 1) / total
+        first = named.groupby(column)[["k_given", "k_surname"]].first()
+        independent = first["k_given"].map(given).fillna(0) * first["k_surname"].map(
+            surname
+        ).fillna(0)
+        frequencies[column] = others.combine(independent, max).clip(lower=0.05 / total)
+    return frequencies
+
+
+def use_term_frequencies(linker: Any, db_api: Any, frequencies: TermFrequencies) -> None:
+    """Give the Splink linker these term frequencies instead of counting its own."""
+    for column in TF_COLUMNS:
+        table = frequencies[column].rename(f"tf_{column}").rename_axis(column).reset_index()
+        name = f"tf_lookup_{column}_{id(linker)}"
+        linker.table_management.register_term_frequency_lookup(
+            db_api.register(table, table_name=name), column
+        )
+
+
 def quiet_splink() -> None:
     """Splink reports training details (and parameters it could not train for lack of pairs) on
     its loggers; the command shows its own progress, so only errors get through."""
@@ -292,24 +414,43 @@ def link(
 ) -> LinkageResult:
     """Train a model on the records, score the blocked pairs and cluster them. Pairs an analyst
     decided on are linked (same person) or kept apart (not the same) whatever their score."""
+    started = time.perf_counter()
+    frame = prepare(records)
+    prepared = time.perf_counter() - started
+    if progress:
+        progress(f"{len(frame)} records prepared")
+    result = link_frame(
+        frame, splink_settings(), decisions=decisions, settings=settings, progress=progress
+    )
+    result.timings["prepare"] = prepared
+    return result
+
+
+def link_frame(
+    frame: pd.DataFrame,
+    model_settings: dict[str, Any],
+    *,
+    decisions: Iterable[Decision] = (),
+    settings: LinkageSettings | None = None,
+    progress: Progress | None = None,
+) -> LinkageResult:
+    """`link` on a prepared frame with the given Splink settings: the same training, prior,
+    term frequencies and threshold for any comparisons on the same key columns (k_name,
+    k_name_unordered, k_given, k_surname, k_full, k_dob, sex). The benchmark's plaintext model
+    uses it too."""
     from splink import DuckDBAPI, Linker, block_on
-    from splink.clustering import cluster_pairwise_predictions_at_threshold
 
     settings = settings or LinkageSettings()
     say = progress or (lambda _message: None)
     timings: dict[str, float] = {}
-    started = time.perf_counter()
-    frame = prepare(records)
-    timings["prepare"] = time.perf_counter() - started
-    say(f"{len(frame)} records prepared")
     if len(frame) < 2:
         clusters = pd.DataFrame({"record_id": frame["record_id"], "cluster_id": frame["record_id"]})
-        return LinkageResult(clusters, _empty_pairs(), {}, timings)
+        return LinkageResult(clusters, _empty_pairs(), {}, timings=timings)
 
     quiet_splink()
     db_api = DuckDBAPI()
     table = db_api.register(frame, table_name="registrations")
-    linker = Linker(table, splink_settings(), log_level=None)
+    linker = Linker(table, model_settings, log_level=None)
     step = time.perf_counter()
     linker.training.estimate_probability_two_random_records_match(
         ["l.k_full = r.k_full"], recall=0.6
@@ -326,54 +467,192 @@ def link(
     )
     timings["train"] = time.perf_counter() - step
     say("m-probabilities estimated (expectation maximisation)")
+    model = linker.misc.save_model_to_json()
 
-    step = time.perf_counter()
-    predictions = linker.inference.predict(threshold_match_probability=settings.review_threshold)
-    pairs = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
-    timings["predict"] = time.perf_counter() - step
-    say(f"{len(pairs)} candidate pairs scored")
-
-    step = time.perf_counter()
-    edges = _apply_decisions(pairs, list(decisions))
-    edges_table = db_api.register(edges, table_name="edges")
-    nodes_table = db_api.register(frame[["record_id"]], table_name="nodes")
-    clustered = cluster_pairwise_predictions_at_threshold(
-        nodes_table,
-        edges_table,
-        db_api,
-        node_id_column_name="record_id",
-        threshold_match_probability=settings.link_threshold,
-    ).as_pandas_dataframe()  # type: ignore[no-untyped-call]
-    timings["cluster"] = time.perf_counter() - step
-    say(f"{clustered['cluster_id'].nunique()} persons")
-    clusters = clustered[["record_id", "cluster_id"]].astype(str)
+    # Two passes: the first counts a name's people by their dates of birth, the second by the
+    # persons the first pass found.
+    timings["predict"] = timings["cluster"] = 0.0
+    persons = None
+    for _pass in range(2):
+        step = time.perf_counter()
+        scorer = Linker(table, model, log_level=None)
+        use_term_frequencies(scorer, db_api, term_frequencies(frame, persons=persons))
+        scored, prior = _score(scorer, model, records=len(frame))
+        threshold = (
+            choose_threshold(
+                scored["match_probability"].to_numpy(),
+                min_expected_precision=settings.min_expected_precision,
+            )
+            if settings.link_threshold is None
+            else expected_quality(scored["match_probability"].to_numpy(), settings.link_threshold)
+        )
+        floor = min(settings.review_threshold, threshold.value)
+        pairs = scored[scored["match_probability"] >= floor]
+        timings["predict"] += time.perf_counter() - step
+        step = time.perf_counter()
+        clusters = cluster_records(
+            frame, pairs, threshold=threshold.value, decisions=list(decisions)
+        )
+        persons = clusters.set_index("record_id")["cluster_id"]
+        timings["cluster"] += time.perf_counter() - step
+    say(
+        f"{len(pairs)} candidate pairs scored; link threshold {threshold.value:.3f} "
+        f"(expected precision {threshold.expected_precision:.3f}, "
+        f"recall {threshold.expected_recall:.3f}); {clusters['cluster_id'].nunique()} persons"
+    )
     return LinkageResult(
         clusters=clusters,
         pairs=_tidy_pairs(pairs),
-        model=linker.misc.save_model_to_json(),
+        model=model | {"probability_two_random_records_match": prior},
+        threshold=threshold,
         timings=timings,
     )
 
 
-def _apply_decisions(pairs: pd.DataFrame, decisions: list[Decision]) -> pd.DataFrame:
-    edges = pairs[["record_id_l", "record_id_r", "match_probability"]].copy()
-    if not decisions:
-        return edges
-    decided = {
-        (min(d.record_l, d.record_r), max(d.record_l, d.record_r)): d.same_person for d in decisions
-    }
-    keys = list(
-        zip(edges["record_id_l"].astype(str), edges["record_id_r"].astype(str), strict=True)
+def _score(linker: Any, model: dict[str, Any], *, records: int) -> tuple[pd.DataFrame, float]:
+    """Score the blocked pairs down to EXPECTATION_FLOOR (pairs below the review band still
+    count in the expected number of matches, which the expected recall is measured against),
+    with the prior re-estimated from the model's own expectation (estimate_prior)."""
+    scored = linker.inference.predict(
+        threshold_match_probability=EXPECTATION_FLOOR / 4
+    ).as_pandas_dataframe()
+    start = model["probability_two_random_records_match"]
+    prior = estimate_prior(
+        scored["match_weight"].to_numpy(), pairs_total=records * (records - 1) / 2, prior=start
     )
-    normalised = [(min(a, b), max(a, b)) for a, b in keys]
-    rejected = [decided.get(key) is False for key in normalised]
-    edges = edges[[not flag for flag in rejected]]
-    accepted = [
-        {"record_id_l": left, "record_id_r": right, "match_probability": 1.0}
-        for (left, right), same in decided.items()
-        if same
-    ]
-    return pd.concat([edges, pd.DataFrame(accepted, columns=edges.columns)], ignore_index=True)
+    scored["match_weight"] += _logit2(prior) - _logit2(start)
+    scored["match_probability"] = 1 / (1 + np.exp2(-scored["match_weight"]))
+    return scored[scored["match_probability"] >= EXPECTATION_FLOOR], prior
+
+
+def _logit2(probability: float) -> float:
+    return float(np.log2(probability / (1 - probability)))
+
+
+def estimate_prior(weights: np.ndarray, *, pairs_total: float, prior: float) -> float:
+    """The probability that two random records match, as the fixed point of: prior = expected
+    number of matches among the scored pairs (under that prior) / number of all pairs. `weights`
+    are the pairs' match weights under `prior`."""
+    evidence = weights - _logit2(prior)
+    for _round in range(100):
+        expected = float((1 / (1 + np.exp2(-(evidence + _logit2(prior))))).sum())
+        updated = min(max(expected / pairs_total, 1e-12), 0.5)
+        if abs(updated - prior) <= 1e-4 * prior:
+            return updated
+        prior = updated
+    return prior
+
+
+def expected_quality(probabilities: np.ndarray, threshold: float) -> Threshold:
+    """Pairwise precision and recall the model expects when pairs at or above `threshold` are
+    linked: each pair is a match with its match probability."""
+    linked = probabilities >= threshold
+    expected_matches = float(probabilities.sum())
+    expected_true = float(probabilities[linked].sum())
+    precision = expected_true / int(linked.sum()) if linked.any() else 1.0
+    recall = expected_true / expected_matches if expected_matches else 1.0
+    return Threshold(threshold, precision, recall)
+
+
+def choose_threshold(probabilities: np.ndarray, *, min_expected_precision: float) -> Threshold:
+    """The threshold with the highest expected F1 among those with the expected precision asked
+    for; without any, the one with the highest expected precision."""
+    candidates = [expected_quality(probabilities, t) for t in THRESHOLD_GRID]
+    good = [c for c in candidates if c.expected_precision >= min_expected_precision]
+    if good:
+        return max(good, key=lambda c: (c.expected_f1, -c.value))
+    return max(candidates, key=lambda c: (c.expected_precision, c.value))
+
+
+DATE_COLUMNS = ("birth_year", "k_dob", "k_dob_unordered", "k_dob_next_day", "k_dob_next_year")
+
+
+def dates_conflict(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Two registrations cannot be one person by their dates of birth (DATE_COLUMNS): years more
+    than one apart, or two full dates in the same year that are neither equal, nor swapped, nor
+    a day apart. Unknown dates conflict with nothing; years one apart are let be (a wrong year
+    may come with another error)."""
+    year_a, dob_a, unordered_a, next_day_a, _next_year_a = a
+    year_b, dob_b, unordered_b, next_day_b, _next_year_b = b
+    if not (_known(year_a) and _known(year_b)):
+        return False
+    apart = abs(int(year_a) - int(year_b))
+    if apart != 0 or not (_known(dob_a) and _known(dob_b)):
+        return apart > 1
+    return not (dob_a in (dob_b, next_day_b) or dob_b == next_day_a or unordered_a == unordered_b)
+
+
+def _known(value: Any) -> bool:
+    return value is not None and value is not pd.NA and value == value and value != ""
+
+
+def cluster_records(
+    records: pd.DataFrame,
+    pairs: pd.DataFrame,
+    *,
+    threshold: float,
+    decisions: Iterable[Decision] = (),
+) -> pd.DataFrame:
+    """Persons (record_id, cluster_id) from the scored pairs: the pairs at or above the
+    threshold, most likely first, join two persons unless the joined person would hold two
+    registrations whose dates of birth conflict (connected components alone let one registration
+    with only a year of birth chain two different people together). An analyst's "same person"
+    joins whatever the dates; "different people" keeps the two registrations apart. The cluster
+    id is the smallest record id of the person."""
+    ids = records["record_id"].astype(str).tolist()
+    dates = dict(
+        zip(ids, records[list(DATE_COLUMNS)].itertuples(index=False, name=None), strict=True)
+    )
+    parent = {record: record for record in ids}
+    members = {record: [record] for record in ids}
+    apart: set[tuple[str, str]] = set()
+
+    def root(record: str) -> str:
+        while parent[record] != record:
+            parent[record] = parent[parent[record]]
+            record = parent[record]
+        return record
+
+    def join(a: str, b: str, *, checked: bool) -> None:
+        ra, rb = root(a), root(b)
+        if ra == rb:
+            return
+        if checked and any(
+            (x, y) in apart or (y, x) in apart or dates_conflict(dates[x], dates[y])
+            for x in members[ra]
+            for y in members[rb]
+        ):
+            return
+        if len(members[ra]) < len(members[rb]):
+            ra, rb = rb, ra
+        parent[rb] = ra
+        members[ra] += members.pop(rb)
+
+    for decision in decisions:
+        if decision.record_l not in parent or decision.record_r not in parent:
+            continue
+        if decision.same_person:
+            join(decision.record_l, decision.record_r, checked=False)
+        else:
+            apart.add((decision.record_l, decision.record_r))
+    linked = pairs[pairs["match_probability"] >= threshold].sort_values(
+        "match_probability", ascending=False, kind="stable"
+    )
+    for left, right in zip(
+        linked["record_id_l"].astype(str), linked["record_id_r"].astype(str), strict=True
+    ):
+        if left in parent and right in parent:
+            join(left, right, checked=True)
+    person = {}
+    for group in members.values():
+        smallest = min(group, key=_id_order)
+        for record in group:
+            person[record] = smallest
+    return pd.DataFrame({"record_id": ids, "cluster_id": [person[r] for r in ids]})
+
+
+def _id_order(record: str) -> tuple[int, str]:
+    return (len(record), record)  # numeric ids in numeric order, others stably
 
 
 def _empty_pairs() -> pd.DataFrame:

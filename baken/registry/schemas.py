@@ -41,11 +41,14 @@ class Pseudonyms(Strict):
     k_name_unordered: Key = ""
     k_surname: Key = ""
     k_given: Key = ""
+    k_given_2: Key = ""
     k_surname_phonetic: Key = ""
     k_given_phonetic: Key = ""
     k_surname_prefix: Key = ""
     k_dob: Key = ""
     k_dob_unordered: Key = ""
+    k_dob_next_day: Key = ""
+    k_dob_next_year: Key = ""
     bf_name: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/=]{0,200}$")] = ""
 
 

@@ -1,828 +1,43 @@
-"""Synthetic registrations with realistic errors, for testing and benchmarking linkage.
+"""Synthetic registrations with realistic errors, for testing and tuning linkage.
 
 People get names from the main victim nationalities (Dutch, Nigerian, Romanian, Bulgarian, Polish,
-Hungarian, Vietnamese, Eritrean, Moroccan); each person is registered by one or more sources (the
-same source sometimes twice), and each registration may carry the errors seen in practice: typos,
-lost accents, transliteration variants, Dutch surname prefixes written differently, given name and
-surname swapped, day and month swapped, only a year of birth, and missing fields.
+Hungarian, Vietnamese, Eritrean, Moroccan, Ukrainian/Russian); the name lists are data in
+`data/synthetic_names/` (one file per nationality, plus known spelling variants). Each person is
+registered by one or more sources (the same source sometimes twice); some have a brother or
+sister (same surname) or a twin (same surname and birth date), who must stay apart. Each
+registration may carry the errors seen in practice, at the rates of `ErrorRates` (documented
+there and in docs/linkage.md).
+
+This is the set the linkage is tuned on. It is measured on a second, independent set too
+(bench/independent_registrations.py: other code, name pools, rates and seed).
 
 Framework-free; deterministic for a seed. Writes the input of `baken pseudonymise` plus a truth
 file (record_id, person_id) to measure linkage against."""
 
 import csv
+import json
 import random
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 
-NAMES: dict[str, tuple[list[str], list[str], list[str]]] = {
-    # nationality: (female given names, male given names, surnames)
-    "NL": (
-        [
-            "Sanne",
-            "Lisa",
-            "Emma",
-            "Julia",
-            "Anouk",
-            "Fleur",
-            "Lotte",
-            "Sophie",
-            "Eva",
-            "Noa",
-            "Iris",
-            "Femke",
-            "Maud",
-            "Roos",
-            "Britt",
-            "Isa",
-            "Lieke",
-            "Esmée",
-            "Chloë",
-            "Zoë",
-        ],
-        [
-            "Daan",
-            "Sem",
-            "Luuk",
-            "Thijs",
-            "Bram",
-            "Jesse",
-            "Niels",
-            "Ruben",
-            "Stijn",
-            "Milan",
-            "Tim",
-            "Lars",
-            "Jorn",
-            "Joël",
-            "Teun",
-            "Gijs",
-            "Sven",
-            "Koen",
-            "Rick",
-            "Bas",
-        ],
-        [
-            "de Jong",
-            "Jansen",
-            "de Vries",
-            "van den Berg",
-            "van Dijk",
-            "Bakker",
-            "Janssen",
-            "Visser",
-            "Smit",
-            "Meijer",
-            "de Boer",
-            "Mulder",
-            "de Groot",
-            "Bos",
-            "Vos",
-            "Peters",
-            "Hendriks",
-            "van Leeuwen",
-            "Dekker",
-            "Brouwer",
-            "de Wit",
-            "Dijkstra",
-            "Smits",
-            "de Graaf",
-            "van der Meer",
-            "van der Linden",
-            "Kok",
-            "Jacobs",
-            "de Haan",
-            "Vermeulen",
-            "van den Heuvel",
-            "van der Veen",
-            "van den Broek",
-            "de Bruijn",
-            "de Bruin",
-            "van der Heijden",
-            "Schouten",
-            "van Beek",
-            "Willems",
-            "van Vliet",
-            "van de Ven",
-            "Hoekstra",
-            "Maas",
-            "Verhoeven",
-            "Koster",
-            "van Dam",
-            "van der Wal",
-            "Prins",
-            "Blom",
-            "Huisman",
-            "Peeters",
-            "de Lange",
-            "Kuipers",
-            "van Wijk",
-            "Postma",
-            "Kramer",
-            "van Os",
-            "ter Horst",
-            "ten Brink",
-            "in 't Veld",
-            "Zwart",
-            "Groen",
-            "Evers",
-            "Scholten",
-        ],
-    ),
-    "NG": (
-        [
-            "Blessing",
-            "Precious",
-            "Joy",
-            "Faith",
-            "Chioma",
-            "Ngozi",
-            "Adaeze",
-            "Osas",
-            "Favour",
-            "Gift",
-            "Esther",
-            "Mercy",
-            "Uyi",
-            "Efe",
-            "Ifeoma",
-            "Amaka",
-        ],
-        [
-            "Emeka",
-            "Chinedu",
-            "Osaro",
-            "Uche",
-            "Tunde",
-            "Segun",
-            "Ikenna",
-            "Obinna",
-            "Godwin",
-            "Samuel",
-            "Daniel",
-            "Osagie",
-        ],
-        [
-            "Okafor",
-            "Okoro",
-            "Eze",
-            "Obi",
-            "Nwosu",
-            "Adeyemi",
-            "Ogunleye",
-            "Osagie",
-            "Igbinedion",
-            "Omoregie",
-            "Edosomwan",
-            "Uwaifo",
-            "Aigbe",
-            "Ehigiator",
-            "Okonkwo",
-            "Balogun",
-            "Ibrahim",
-            "Bello",
-            "Eghosa",
-            "Osayande",
-            "Nosakhare",
-            "Iyamu",
-            "Obaseki",
-            "Ekhator",
-        ],
-    ),
-    "RO": (
-        [
-            "Ioana",
-            "Maria",
-            "Elena",
-            "Andreea",
-            "Alexandra",
-            "Mihaela",
-            "Ana",
-            "Cristina",
-            "Georgiana",
-            "Roxana",
-            "Florentina",
-            "Ștefania",
-        ],
-        [
-            "Andrei",
-            "Ion",
-            "Mihai",
-            "Alexandru",
-            "Florin",
-            "Gheorghe",
-            "Constantin",
-            "Ștefan",
-            "Marius",
-            "Bogdan",
-            "Răzvan",
-            "Costel",
-        ],
-        [
-            "Popescu",
-            "Ionescu",
-            "Popa",
-            "Radu",
-            "Dumitru",
-            "Stan",
-            "Stoica",
-            "Gheorghe",
-            "Matei",
-            "Ciobanu",
-            "Rusu",
-            "Munteanu",
-            "Lungu",
-            "Țurcanu",
-            "Mocanu",
-            "Constantin",
-            "Dinu",
-            "Bălan",
-            "Moldovan",
-            "Lăcătuș",
-            "Niculae",
-            "Voicu",
-            "Șerban",
-            "Preda",
-        ],
-    ),
-    "BG": (
-        [
-            "Maria",
-            "Ivanka",
-            "Desislava",
-            "Elena",
-            "Yordanka",
-            "Radka",
-            "Petya",
-            "Gergana",
-            "Silviya",
-        ],
-        ["Georgi", "Ivan", "Dimitar", "Nikolay", "Petar", "Hristo", "Stoyan", "Todor", "Asen"],
-        [
-            "Ivanova",
-            "Georgieva",
-            "Dimitrova",
-            "Petrova",
-            "Nikolova",
-            "Hristova",
-            "Stoyanova",
-            "Ivanov",
-            "Georgiev",
-            "Dimitrov",
-            "Petrov",
-            "Nikolov",
-            "Yordanov",
-            "Kolev",
-            "Angelov",
-            "Todorov",
-            "Marinov",
-            "Asenov",
-        ],
-    ),
-    "PL": (
-        [
-            "Anna",
-            "Katarzyna",
-            "Agnieszka",
-            "Magdalena",
-            "Joanna",
-            "Małgorzata",
-            "Ewa",
-            "Zofia",
-            "Aleksandra",
-            "Natalia",
-        ],
-        [
-            "Piotr",
-            "Krzysztof",
-            "Tomasz",
-            "Paweł",
-            "Michał",
-            "Łukasz",
-            "Jakub",
-            "Marcin",
-            "Grzegorz",
-            "Wojciech",
-        ],
-        [
-            "Nowak",
-            "Kowalski",
-            "Wiśniewski",
-            "Wójcik",
-            "Kowalczyk",
-            "Kamiński",
-            "Lewandowski",
-            "Zieliński",
-            "Szymański",
-            "Woźniak",
-            "Dąbrowski",
-            "Kozłowski",
-            "Jankowski",
-            "Mazur",
-            "Kwiatkowski",
-            "Krawczyk",
-            "Piotrowski",
-            "Grabowski",
-        ],
-    ),
-    "HU": (
-        ["Anna", "Eszter", "Katalin", "Zsófia", "Réka", "Viktória", "Júlia", "Erzsébet", "Dóra"],
-        ["László", "István", "József", "Zoltán", "Gábor", "Attila", "Péter", "Tamás", "Balázs"],
-        [
-            "Nagy",
-            "Kovács",
-            "Tóth",
-            "Szabó",
-            "Horváth",
-            "Varga",
-            "Kiss",
-            "Molnár",
-            "Németh",
-            "Farkas",
-            "Balogh",
-            "Papp",
-            "Lakatos",
-            "Takács",
-            "Juhász",
-            "Oláh",
-            "Mészáros",
-            "Rácz",
-        ],
-    ),
-    "VN": (
-        ["Linh", "Lan", "Hương", "Trang", "Ngọc", "Mai", "Thảo", "Hà", "Anh", "Thu", "Huyền"],
-        ["Minh", "Tuấn", "Hùng", "Dũng", "Quang", "Đức", "Long", "Nam", "Thanh", "Khánh", "Phong"],
-        [
-            "Nguyễn",
-            "Trần",
-            "Lê",
-            "Phạm",
-            "Hoàng",
-            "Huỳnh",
-            "Phan",
-            "Vũ",
-            "Võ",
-            "Đặng",
-            "Bùi",
-            "Đỗ",
-            "Hồ",
-            "Ngô",
-            "Dương",
-            "Lý",
-        ],
-    ),
-    "ER": (
-        ["Helen", "Selam", "Senait", "Mebrat", "Yohana", "Ruth", "Saba", "Tsega", "Winta", "Luwam"],
-        [
-            "Yonas",
-            "Tesfay",
-            "Dawit",
-            "Robel",
-            "Samuel",
-            "Filmon",
-            "Merhawi",
-            "Abel",
-            "Kibrom",
-            "Habtom",
-        ],
-        [
-            "Tesfamariam",
-            "Ghebremedhin",
-            "Haile",
-            "Tekle",
-            "Berhane",
-            "Kidane",
-            "Woldemichael",
-            "Gebremariam",
-            "Asmerom",
-            "Mehari",
-            "Yohannes",
-            "Tewelde",
-            "Ghirmay",
-            "Fesshaye",
-            "Habte",
-            "Andemariam",
-        ],
-    ),
-    "MA": (
-        [
-            "Fatima",
-            "Khadija",
-            "Aicha",
-            "Salma",
-            "Yasmina",
-            "Nora",
-            "Hafsa",
-            "Imane",
-            "Sara",
-            "Meryem",
-            "Loubna",
-        ],
-        [
-            "Mohamed",
-            "Youssef",
-            "Ayoub",
-            "Hamza",
-            "Bilal",
-            "Anas",
-            "Mehdi",
-            "Karim",
-            "Said",
-            "Rachid",
-            "Nordin",
-            "Soufiane",
-        ],
-        [
-            "El Amrani",
-            "Benali",
-            "El Idrissi",
-            "Bouzid",
-            "Ouali",
-            "Chakir",
-            "Tahiri",
-            "Amrani",
-            "El Khattabi",
-            "Boukhari",
-            "Azzouzi",
-            "Haddou",
-            "El Ouardi",
-            "Ziani",
-            "Belhaj",
-            "Aboutaleb",
-            "Bennani",
-            "Lahlou",
-            "Ait Lahcen",
-            "El Hamdaoui",
-        ],
-    ),
-}
-# Surname parts per nationality: combined they give the variety of real registers (tens of
-# thousands of distinct surnames) that the short lists above lack.
-SURNAME_PARTS: dict[str, tuple[list[str], list[str]]] = {
-    "NL": (
-        [
-            "Van",
-            "Ber",
-            "Hol",
-            "Wes",
-            "Oos",
-            "Zui",
-            "Noor",
-            "Bos",
-            "Ha",
-            "Ker",
-            "Mol",
-            "Stee",
-            "Brink",
-            "Ven",
-            "Wou",
-            "Dijk",
-            "Hoog",
-            "Laag",
-            "Kamp",
-            "Veen",
-            "Broe",
-            "Zee",
-            "Horst",
-        ],
-        [
-            "man",
-            "kamp",
-            "hof",
-            "stra",
-            "sma",
-            "ink",
-            "ing",
-            "huis",
-            "veld",
-            "berg",
-            "beek",
-            "dijk",
-            "broek",
-            "meer",
-            "wijk",
-            "land",
-            "ema",
-            "inga",
-            "ers",
-            "sen",
-            "ma",
-            "hout",
-        ],
-    ),
-    "NG": (
-        [
-            "Osa",
-            "Igbi",
-            "Omo",
-            "Ede",
-            "Aig",
-            "Uwa",
-            "Eho",
-            "Oko",
-            "Nwa",
-            "Ade",
-            "Olu",
-            "Ogu",
-            "Ihe",
-            "Ayo",
-            "Efe",
-            "Iya",
-            "Ekh",
-            "Obi",
-        ],
-        [
-            "gie",
-            "nedion",
-            "regie",
-            "mwan",
-            "bokhai",
-            "yande",
-            "nkwo",
-            "chukwu",
-            "yemi",
-            "wale",
-            "nleye",
-            "anya",
-            "ator",
-            "sere",
-            "kpo",
-            "meh",
-        ],
-    ),
-    "RO": (
-        [
-            "Pop",
-            "Ion",
-            "Rad",
-            "Stan",
-            "Dum",
-            "Mun",
-            "Cio",
-            "Mol",
-            "Vas",
-            "Nic",
-            "Con",
-            "Mar",
-            "Bal",
-            "Dra",
-            "Ghe",
-            "Lup",
-        ],
-        [
-            "escu",
-            "eanu",
-            "ovici",
-            "ache",
-            "ila",
-            "aru",
-            "oiu",
-            "itru",
-            "ușan",
-            "ăreanu",
-            "ea",
-            "ici",
-        ],
-    ),
-    "BG": (
-        [
-            "Iv",
-            "Georg",
-            "Dimitr",
-            "Petr",
-            "Nikol",
-            "Hrist",
-            "Stoy",
-            "Todor",
-            "Kost",
-            "Vasil",
-            "Angel",
-            "Marin",
-            "Ilk",
-            "Zhel",
-        ],
-        ["ov", "ova", "ev", "eva", "anov", "anova", "chev", "cheva", "inov", "inova"],
-    ),
-    "PL": (
-        [
-            "Kowal",
-            "Nowa",
-            "Wiśn",
-            "Zieli",
-            "Szyma",
-            "Woźn",
-            "Kozł",
-            "Jank",
-            "Krawc",
-            "Grab",
-            "Pawł",
-            "Mich",
-            "Wróbl",
-            "Dud",
-            "Sob",
-        ],
-        ["ski", "ska", "czyk", "ewski", "owski", "iak", "ek", "ński", "ecki", "ak"],
-    ),
-    "HU": (
-        [
-            "Kov",
-            "Szab",
-            "Horv",
-            "Var",
-            "Mol",
-            "Ném",
-            "Far",
-            "Bal",
-            "Pap",
-            "Tak",
-            "Juh",
-            "Mész",
-            "Szi",
-            "Fek",
-            "Vér",
-        ],
-        [
-            "ács",
-            "ó",
-            "áth",
-            "ga",
-            "nár",
-            "eth",
-            "kas",
-            "ogh",
-            "p",
-            "ács",
-            "ász",
-            "áros",
-            "lágyi",
-            "ete",
-            "es",
-        ],
-    ),
-    "VN": (
-        ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ"],
-        ["Văn", "Thị", "Minh", "Đức", "Thanh", "Quốc", "Hữu", "Ngọc", "Công", "Xuân"],
-    ),
-    "ER": (
-        [
-            "Ghebre",
-            "Tesfa",
-            "Wolde",
-            "Haile",
-            "Kidane",
-            "Habte",
-            "Tekle",
-            "Berhane",
-            "Gebre",
-            "Andom",
-            "Asmer",
-        ],
-        [
-            "mariam",
-            "michael",
-            "selassie",
-            "medhin",
-            "giorgis",
-            "hiwet",
-            "yesus",
-            "kristos",
-            "ab",
-            "om",
-            "zion",
-        ],
-    ),
-    "MA": (
-        ["El ", "Ben", "Bou", "Ait ", "Ou", "Az", "Lah", "Chak", "Tah", "Zia"],
-        [
-            "Amrani",
-            "Idrissi",
-            "ali",
-            "zid",
-            "ali",
-            "zouzi",
-            "lou",
-            "ir",
-            "iri",
-            "ni",
-            "Hamdaoui",
-            "Khattabi",
-            "Ouardi",
-            "hadi",
-            "moussa",
-        ],
-    ),
-}
-# Given-name parts per nationality (female starts, female ends, male starts, male ends): real
-# registers have hundreds of given names per group, with a few very common ones; half of the
-# names come from the lists above (the common ones), half from these parts (the long tail).
-GIVEN_PARTS: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {
-    "NL": (
-        ["Lie", "Ma", "Sa", "Ro", "Fe", "Ja", "Ni", "Ka", "Li", "Mi", "El", "An", "Ti", "Ve"],
-        ["ke", "ra", "nne", "sa", "ntje", "na", "ne", "lotte", "mke", "rte", "lie", "ra"],
-        ["Bas", "Jo", "Wou", "Ri", "Thij", "Ma", "Pie", "Ge", "Ste", "Wi", "Ma", "Ro", "Da"],
-        ["ter", "ris", "rt", "ck", "s", "rten", "n", "lco", "f", "llem", "rijn", "b", "an"],
-    ),
-    "NG": (
-        ["Chi", "Ada", "Ngo", "Ife", "Ama", "Oso", "Eki", "Uyi", "Ese", "Obi", "Nne"],
-        ["oma", "eze", "zi", "oma", "ka", "se", "anem", "nosa", "ohi", "ageli", "ka"],
-        ["Chi", "Osa", "Uche", "Eme", "Ike", "Obi", "Olu", "Ose", "Ede", "Aye"],
-        ["nedu", "gie", "nna", "ka", "chukwu", "nna", "wale", "mwen", "mudia", "ni"],
-    ),
-    "RO": (
-        ["Lu", "Ro", "Ca", "Da", "Ra", "Si", "Va", "Ne", "Oa", "Mi"],
-        ["minița", "xana", "rmen", "niela", "luca", "mona", "lentina", "li", "na", "rela"],
-        ["Cos", "Du", "Vio", "Iu", "Cri", "Se", "Va", "Ni", "Tu", "Li"],
-        ["tel", "mitru", "rel", "lian", "stian", "bastian", "sile", "colae", "dor", "viu"],
-    ),
-    "BG": (
-        ["Ve", "Ra", "Mi", "Ne", "Sve", "Tsve", "Zla", "Ka", "Bo", "Li"],
-        ["selina", "dostina", "lena", "li", "tla", "tanka", "tka", "lina", "yana", "liya"],
-        ["Bo", "Vla", "Kra", "Lyu", "Mla", "Ra", "Sve", "Tsve", "Zla", "Ve"],
-        ["yan", "dimir", "simir", "bomir", "den", "dko", "tlin", "tan", "tko", "selin"],
-    ),
-    "PL": (
-        ["Do", "Ju", "Ka", "Ma", "Be", "We", "Pa", "Mo", "Ha", "Il"],
-        ["rota", "styna", "rolina", "rta", "ata", "ronika", "ulina", "nika", "lina", "ona"],
-        ["Ja", "Bar", "Da", "Ma", "Ra", "Se", "Szy", "Ka", "Mi", "Do"],
-        ["rosław", "tosz", "riusz", "ciej", "fał", "bastian", "mon", "mil", "łosz", "minik"],
-    ),
-    "HU": (
-        ["Bog", "Ild", "Kin", "No", "Pi", "Ti", "Ág", "En", "Gyön", "Ma"],
-        ["lárka", "ikó", "ga", "émi", "roska", "mea", "nes", "ikő", "gyi", "rianna"],
-        ["Ba", "Csa", "Dá", "Fe", "Gyu", "Le", "Mik", "Sán", "Ti", "Zsolt"],
-        ["rnabás", "ba", "niel", "renc", "la", "vente", "lós", "dor", "bor", ""],
-    ),
-    "VN": (
-        ["Thi", "Ngoc", "Bich", "Kim", "Thu", "Hong", "My", "Phuong"],
-        [" Lan", " Hoa", " Mai", " Linh", " Trang", " Ha", " Van", " Yen"],
-        ["Van", "Duc", "Minh", "Quoc", "Huu", "Thanh", "Cong", "Xuan"],
-        [" Nam", " Hung", " Tuan", " Long", " Phong", " Son", " Hai", " Binh"],
-    ),
-    "ER": (
-        ["Sel", "Mer", "Fre", "Hi", "Ab", "Ki", "Sen", "Le", "Mi", "Ye"],
-        ["am", "hawit", "weini", "wet", "rehet", "dist", "ait", "moni", "lena", "rusalem"],
-        ["Ghe", "Tes", "Mu", "Ha", "Be", "Na", "Ye", "Ki", "Se", "Da"],
-        ["brehiwet", "faldet", "luberhan", "gos", "reket", "od", "mane", "bur", "mere", "niel"],
-    ),
-    "MA": (
-        ["Ik", "Ke", "Fa", "Ha", "Ra", "Za", "Na", "Ma", "Ou", "Ch"],
-        ["ram", "nza", "rida", "nane", "jae", "hra", "jat", "lak", "issal", "ama"],
-        ["Is", "Ab", "Ha", "Ta", "Mou", "Ou", "Za", "Kha", "Ya", "Na"],
-        ["mail", "delilah", "kim", "rik", "stafa", "ssama", "karia", "lid", "ssine", "bil"],
-    ),
-}
+NAMES_DIR = Path(__file__).resolve().parent / "data" / "synthetic_names"
 NATIONALITY_WEIGHTS = {
-    "NL": 0.45,
+    "NL": 0.42,
     "NG": 0.08,
-    "RO": 0.1,
+    "RO": 0.09,
     "BG": 0.06,
-    "PL": 0.08,
-    "HU": 0.06,
+    "PL": 0.07,
+    "HU": 0.05,
     "VN": 0.05,
     "ER": 0.05,
-    "MA": 0.07,
+    "MA": 0.06,
+    "UA": 0.07,
 }
-TRANSLITERATIONS = [
-    ("Mohamed", "Mohammed"),
-    ("Mohamed", "Muhammad"),
-    ("Youssef", "Yusuf"),
-    ("Youssef", "Joesoef"),
-    ("Aicha", "Aisha"),
-    ("Khadija", "Khadidja"),
-    ("Said", "Saïd"),
-    ("Rachid", "Rashid"),
-    ("Nordin", "Noureddine"),
-    ("Yonas", "Jonas"),
-    ("Yohannes", "Johannes"),
-    ("Haile", "Hayle"),
-    ("Tesfay", "Tesfai"),
-    ("Ghebremedhin", "Gebremedhin"),
-    ("Gebremariam", "Ghebremariam"),
-    ("Georgiev", "Gueorguiev"),
-    ("Yordanov", "Jordanov"),
-    ("Hristo", "Christo"),
-    ("Hristova", "Christova"),
-    ("Petya", "Petia"),
-    ("Yordanka", "Jordanka"),
-    ("Nikolay", "Nikolai"),
-    ("Chioma", "Tshioma"),
-    ("Osas", "Osaz"),
-    ("Uwaifo", "Uwaifor"),
-    ("Okonkwo", "Okonko"),
-    ("Wójcik", "Woitschik"),
-    ("Szabó", "Sabo"),
-    ("Nguyễn", "Nguyen"),
-    ("Huyền", "Huyen"),
-    ("Dương", "Duong"),
-    ("El Amrani", "Elamrani"),
-    ("El Idrissi", "Idrissi"),
-    ("Bouzid", "Bouzit"),
-    ("de Bruijn", "de Bruin"),
-    ("Janssen", "Jansen"),
-    ("Smits", "Smit"),
-]
 SOURCES = [
     ("police", 0.31),
     ("zorgcoordinator", 0.28),
@@ -851,35 +66,150 @@ KEYBOARD_NEIGHBOURS = {
     "h": "gj",
     "g": "fh",
 }
+# Ukrainian and Russian names are listed in English (BGN/PCGN) romanisation; a source writes them
+# in its own: Dutch, German or French, or as in the passport (ICAO 9303). Substitutions are made
+# in one pass, longest first.
+ROMANISATIONS: dict[str, dict[str, str]] = {
+    "english": {},
+    "passport": {"ya": "ia", "yu": "iu", "ye": "e", "yo": "e", "iy": "ii", "y": "i"},
+    "dutch": {
+        "shch": "sjtsj",
+        "sh": "sj",
+        "zh": "zj",
+        "kh": "ch",
+        "ch": "tsj",
+        "ya": "ja",
+        "yu": "joe",
+        "ye": "je",
+        "yo": "jo",
+        "iy": "i",
+        "y": "j",
+        "u": "oe",
+    },
+    "german": {
+        "shch": "schtsch",
+        "sh": "sch",
+        "zh": "sh",
+        "kh": "ch",
+        "ch": "tsch",
+        "ya": "ja",
+        "yu": "ju",
+        "ye": "je",
+        "yo": "jo",
+        "iy": "i",
+        "y": "j",
+        "v": "w",
+        "ts": "z",
+        "z": "s",
+    },
+    "french": {
+        "shch": "chtch",
+        "sh": "ch",
+        "zh": "j",
+        "ch": "tch",
+        "ya": "ia",
+        "yu": "iou",
+        "ye": "ie",
+        "yo": "io",
+        "iy": "i",
+        "y": "i",
+        "u": "ou",
+    },
+}
+ROMANISATION_WEIGHTS = {
+    "english": 0.3,
+    "passport": 0.2,
+    "dutch": 0.3,
+    "german": 0.15,
+    "french": 0.05,
+}
+# "y" alone is й only after a vowel (Matvey); elsewhere it is ы and every system writes y.
+_ROMANISATION_PATTERN = re.compile(
+    "shch|sh|zh|kh|ch|ts|ya|yu|ye|yo|iy(?![aeiou])|(?<=[aeiou])y|u|v|z"
+)
 
 
 @dataclass(frozen=True)
 class ErrorRates:
-    """Default rates are per registration; tuned to what register comparisons report."""
+    """Rates per registration unless said otherwise; chosen from what register comparisons
+    report and from the variants issue 15 lists. docs/linkage.md repeats them."""
 
     typo: float = 0.08  # one typo in the surname or the given name
     lost_accents: float = 0.5  # of names that have accents
-    transliteration: float = 0.25  # of names that have a known variant
+    transliteration: float = 0.25  # of names that have a known spelling variant
     prefix_variant: float = 0.5  # of surnames with a prefix: "v.d. Berg", "Berg, van den"...
-    swapped_names: float = 0.03
+    swapped_names: float = 0.03  # given name and surname in each other's field
+    family_name_first: float = 0.2  # Vietnamese names written family name first
+    capitals: float = 0.1  # the whole name in capitals
+    second_given_name: float = 0.35  # of people (not Vietnamese): two given names
+    one_given_name: float = 0.5  # of their registrations: only the name they are called by
+    called_by_second: float = 0.25  # of people with two given names: called by the second
     swapped_day_month: float = 0.03  # when the day is 12 or less
-    year_only: float = 0.05
+    year_only: float = 0.06  # only the year known: "2008", "2008-01-01" or "2008-00-00"
+    day_off: float = 0.02  # the birth date one day off
+    year_off: float = 0.02  # the birth year one off, day and month right
     missing_date: float = 0.02
     missing_sex: float = 0.02
     missing_nationality: float = 0.08
     missing_given_name: float = 0.01
     same_source_twice: float = 0.05
     extra_source: float = 0.35  # chance of each further source registering the same person
+    sibling: float = 0.04  # of people: a brother or sister with the same surname
+    twin: float = 0.005  # of people: a twin (same surname and birth date)
+
+
+@dataclass(frozen=True)
+class NamePool:
+    female: list[str]
+    male: list[str]
+    surnames: list[str]
+    surname_starts: list[str]
+    surname_ends: list[str]
+    female_starts: list[str]
+    female_ends: list[str]
+    male_starts: list[str]
+    male_ends: list[str]
+
+
+@cache
+def name_pools() -> dict[str, NamePool]:
+    pools = {}
+    for nationality in NATIONALITY_WEIGHTS:
+        data = json.loads((NAMES_DIR / f"{nationality}.json").read_text(encoding="utf-8"))
+        parts, given = data["surname_parts"], data["given_parts"]
+        pools[nationality] = NamePool(
+            female=data["female"],
+            male=data["male"],
+            surnames=data["surnames"],
+            surname_starts=parts["starts"],
+            surname_ends=parts["ends"],
+            female_starts=given["female_starts"],
+            female_ends=given["female_ends"],
+            male_starts=given["male_starts"],
+            male_ends=given["male_ends"],
+        )
+    return pools
+
+
+@cache
+def spelling_variants() -> dict[str, list[str]]:
+    pairs = json.loads((NAMES_DIR / "spelling_variants.json").read_text(encoding="utf-8"))
+    variants: dict[str, list[str]] = {}
+    for a, b in pairs:
+        variants.setdefault(a, []).append(b)
+        variants.setdefault(b, []).append(a)
+    return variants
 
 
 @dataclass(frozen=True)
 class Person:
     person_id: str
-    given_name: str
+    given_name: str  # one or two given names (for Vietnamese: middle and given name)
     surname: str
     date_of_birth: date
     sex: str
     nationality: str
+    called_by: int = 0  # which given name the person is called by (0: the first)
 
 
 def _strip_accents(text: str) -> str:
@@ -918,6 +248,7 @@ def _prefix_variant(rng: random.Random, surname: str) -> str:
         [
             f"{prefix_text.capitalize()} {core_text}",
             f"{core_text}, {prefix_text}",
+            f"{core_text} {prefix_text}",
             f"{initials} {core_text}",
             f"{''.join(p[0] for p in prefix)} {core_text}",
             f"{prefix_text.replace(' ', '')}{core_text}" if prefix_text == "de" else core_text,
@@ -926,59 +257,129 @@ def _prefix_variant(rng: random.Random, surname: str) -> str:
 
 
 def _transliterate(rng: random.Random, name: str) -> str:
-    options = [b for a, b in TRANSLITERATIONS if a == name] + [
-        a for a, b in TRANSLITERATIONS if b == name
-    ]
+    options = spelling_variants().get(name, [])
     return rng.choice(options) if options else name
 
 
-def make_people(count: int, rng: random.Random, *, today: date) -> list[Person]:
-    nationalities = list(NATIONALITY_WEIGHTS)
-    weights = list(NATIONALITY_WEIGHTS.values())
-    people = []
-    for number in range(count):
-        nationality = rng.choices(nationalities, weights)[0]
-        female, male, surnames = NAMES[nationality]
-        sex = "female" if rng.random() < 0.7 else "male"
-        starts, ends = SURNAME_PARTS[nationality]
-        if nationality == "VN":  # Vietnamese: family name, middle name, given name
-            surname = rng.choice(starts)
-            middle = rng.choice(ends)
+def romanise(name: str, system: str) -> str:
+    """An English romanisation of a Ukrainian or Russian name as another system writes it."""
+    table = ROMANISATIONS[system]
+
+    def word(text: str) -> str:
+        respelled = _ROMANISATION_PATTERN.sub(
+            lambda m: table.get(m.group(), m.group()), text.lower()
+        )
+        return respelled[:1].upper() + respelled[1:]
+
+    return " ".join(word(w) for w in name.split(" "))
+
+
+def _given_name(rng: random.Random, pool: NamePool, sex: str) -> str:
+    common = pool.female if sex == "female" else pool.male
+    starts, ends = (
+        (pool.female_starts, pool.female_ends)
+        if sex == "female"
+        else (pool.male_starts, pool.male_ends)
+    )
+    if rng.random() < 0.5:
+        return rng.choice(common)
+    return rng.choice(starts) + rng.choice(ends)
+
+
+def _new_person(
+    rng: random.Random, number: int, rates: ErrorRates, *, today: date, like: Person | None = None
+) -> Person:
+    """A new person; `like` makes a brother or sister (same surname and nationality)."""
+    if like is None:
+        nationality = rng.choices(list(NATIONALITY_WEIGHTS), list(NATIONALITY_WEIGHTS.values()))[0]
+    else:
+        nationality = like.nationality
+    pool = name_pools()[nationality]
+    sex = "female" if rng.random() < 0.7 else "male"
+    middle = ""
+    if nationality == "VN":  # Vietnamese: family name, middle name, given name
+        surname = rng.choice(pool.surname_starts)
+        middle = rng.choice(pool.surname_ends)
+    elif rng.random() < 0.4:
+        surname = rng.choice(pool.surnames)
+    else:
+        surname = (rng.choice(pool.surname_starts) + rng.choice(pool.surname_ends)).replace(
+            "  ", " "
+        )
+    given = _given_name(rng, pool, sex)
+    if nationality != "VN" and rng.random() < rates.second_given_name:
+        second = _given_name(rng, pool, sex)
+        if second != given:
+            given = f"{given} {second}"
+    born = today - timedelta(days=int(rng.triangular(10, 45, 17) * 365.25))
+    if like is not None:
+        surname = like.surname
+        if rng.random() < rates.twin / (rates.twin + rates.sibling):
+            born = like.date_of_birth
         else:
-            surname = (
-                rng.choice(surnames)
-                if rng.random() < 0.4
-                else (rng.choice(starts) + rng.choice(ends)).replace("  ", " ")
-            )
-            middle = ""
-        age_days = int(rng.triangular(10, 45, 17) * 365.25)
-        f_starts, f_ends, m_starts, m_ends = GIVEN_PARTS[nationality]
-        common = female if sex == "female" else male
-        starts_ends = (f_starts, f_ends) if sex == "female" else (m_starts, m_ends)
-        given = (
-            rng.choice(common)
-            if rng.random() < 0.5
-            else rng.choice(starts_ends[0]) + rng.choice(starts_ends[1])
-        )
-        people.append(
-            Person(
-                person_id=f"p{number + 1}",
-                given_name=" ".join(part for part in (middle, given) if part),
-                surname=surname,
-                date_of_birth=today - timedelta(days=age_days),
-                sex=sex,
-                nationality=nationality,
-            )
-        )
+            born = like.date_of_birth + timedelta(days=rng.choice((-1, 1)) * rng.randint(400, 2200))
+    return Person(
+        person_id=f"p{number}",
+        given_name=" ".join(part for part in (middle, given) if part),
+        surname=surname,
+        date_of_birth=born,
+        sex=sex,
+        nationality=nationality,
+        called_by=int(" " in given and rng.random() < rates.called_by_second),
+    )
+
+
+def make_people(
+    count: int, rng: random.Random, *, today: date, rates: ErrorRates | None = None
+) -> list[Person]:
+    rates = rates or ErrorRates()
+    people: list[Person] = []
+    while len(people) < count:
+        person = _new_person(rng, len(people) + 1, rates, today=today)
+        people.append(person)
+        if rng.random() < rates.sibling + rates.twin and len(people) < count:
+            people.append(_new_person(rng, len(people) + 1, rates, today=today, like=person))
     return people
 
 
+def _written_date(rng: random.Random, born: date, rates: ErrorRates) -> str:
+    roll = rng.random()
+    if roll < rates.missing_date:
+        return ""
+    roll -= rates.missing_date
+    if roll < rates.year_only:  # as the source's system records an unknown day
+        return rng.choices(
+            [str(born.year), f"{born.year}-01-01", f"{born.year}-00-00"], [0.4, 0.45, 0.15]
+        )[0]
+    roll -= rates.year_only
+    if roll < rates.day_off:
+        return (born + timedelta(days=rng.choice((-1, 1)))).isoformat()
+    roll -= rates.day_off
+    if roll < rates.year_off:
+        year = born.year + rng.choice((-1, 1))
+        return date(year, born.month, min(born.day, 28 if born.month == 2 else 31)).isoformat()
+    roll -= rates.year_off
+    if born.day <= 12 and born.day != born.month and roll < rates.swapped_day_month:
+        return date(born.year, born.day, born.month).isoformat()
+    return born.isoformat()
+
+
 def registration_row(
-    person: Person, source: str, record_id: str, rng: random.Random, rates: ErrorRates
+    person: Person,
+    source: str,
+    record_id: str,
+    rng: random.Random,
+    rates: ErrorRates,
+    *,
+    romanisation: str = "english",
 ) -> dict[str, str]:
     given, surname = person.given_name, person.surname
+    if person.nationality == "UA":
+        given, surname = romanise(given, romanisation), romanise(surname, romanisation)
+    if person.nationality != "VN" and " " in given and rng.random() < rates.one_given_name:
+        given = given.split(" ", 1)[person.called_by]
     if rng.random() < rates.transliteration:
-        given = _transliterate(rng, given)
+        given = " ".join(_transliterate(rng, part) for part in given.split(" "))
     if rng.random() < rates.transliteration:
         surname = _transliterate(rng, surname)
     if " " in surname and surname.split(" ")[0].islower() and rng.random() < rates.prefix_variant:
@@ -990,25 +391,19 @@ def registration_row(
             given = _typo(rng, given)
     if rng.random() < rates.lost_accents:
         given, surname = _strip_accents(given), _strip_accents(surname)
-    if rng.random() < rates.swapped_names:
+    swap = rates.family_name_first if person.nationality == "VN" else rates.swapped_names
+    if rng.random() < swap:
         given, surname = surname, given
+    if rng.random() < rates.capitals:
+        given, surname = given.upper(), surname.upper()
     if rng.random() < rates.missing_given_name:
         given = ""
-    born = person.date_of_birth
-    if rng.random() < rates.missing_date:
-        date_text = ""
-    elif rng.random() < rates.year_only:
-        date_text = str(born.year)
-    elif born.day <= 12 and born.day != born.month and rng.random() < rates.swapped_day_month:
-        date_text = date(born.year, born.day, born.month).isoformat()
-    else:
-        date_text = born.isoformat()
     return {
         "record_id": record_id,
         "source": source,
         "given_name": given,
         "surname": surname,
-        "date_of_birth": date_text,
+        "date_of_birth": _written_date(rng, person.date_of_birth, rates),
         "sex": "" if rng.random() < rates.missing_sex else person.sex,
         "nationality": "" if rng.random() < rates.missing_nationality else person.nationality,
         "country_of_birth": person.nationality,
@@ -1024,7 +419,7 @@ def registrations(
     today = today or date(2026, 1, 1)
     sources = [name for name, _w in SOURCES]
     weights = [w for _n, w in SOURCES]
-    people = make_people(max(1, int(records / 1.6)), rng, today=today)
+    people = make_people(max(1, int(records / 1.6)), rng, today=today, rates=rates)
     produced = 0
     while produced < records:
         person = people[rng.randrange(len(people))] if produced >= len(people) else people[produced]
@@ -1037,8 +432,20 @@ def registrations(
             if produced >= records:
                 break
             produced += 1
-            row = registration_row(person, source, f"r{produced}", rng, rates)
+            row = registration_row(
+                person, source, f"r{produced}", rng, rates, romanisation=_romanisation(rng, source)
+            )
             yield row, person.person_id
+
+
+def _romanisation(rng: random.Random, source: str) -> str:
+    """Mostly the source's own system; the police and KMar mostly copy the passport."""
+    systems = list(ROMANISATION_WEIGHTS)
+    if source in ("police", "kmar") and rng.random() < 0.7:
+        return "passport"
+    if rng.random() < 0.6:
+        return systems[sum(map(ord, source)) % len(systems)]
+    return rng.choices(systems, list(ROMANISATION_WEIGHTS.values()))[0]
 
 
 INPUT_COLUMNS = (

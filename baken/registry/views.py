@@ -135,22 +135,37 @@ COMPARISON_NAMES = {
 LEVEL_LABELS = {
     "name missing": gettext_lazy("name missing"),
     "same name": gettext_lazy("same name"),
-    "names swapped": gettext_lazy("given name and surname swapped"),
+    "same name parts in another order or field": gettext_lazy(
+        "same name parts, in another order or field"
+    ),
+    "same surname, one of two given names": gettext_lazy(
+        "same surname and one of the two given names"
+    ),
     "names nearly equal (Dice >= 0.85)": gettext_lazy(
         "names nearly equal (Bloom filter similarity ≥ 0.85)"
     ),
     "names sound alike or Dice >= 0.7": gettext_lazy("names sound alike or are similar (≥ 0.7)"),
-    "same surname only": gettext_lazy("same surname, different given name"),
+    "same surname, given name missing on one side": gettext_lazy(
+        "same surname; the given name is missing on one side"
+    ),
+    "same surname, other given name": gettext_lazy("same surname, different given name"),
     "same given name only": gettext_lazy("same given name, different surname"),
     "names differ": gettext_lazy("names differ"),
     "date of birth missing": gettext_lazy("date of birth missing"),
     "same date of birth": gettext_lazy("same date of birth"),
     "day and month swapped": gettext_lazy("day and month swapped"),
-    "same year, full date known on one side only": gettext_lazy(
-        "same year of birth; the full date is known on one side only"
+    "dates one day apart": gettext_lazy("dates of birth one day apart"),
+    "same day and month, years one apart": gettext_lazy(
+        "same day and month of birth, year differs by one"
+    ),
+    "same year, day unknown on one side (year only, 1 January)": gettext_lazy(
+        "same year of birth; the day is unknown on one side (year only or 1 January)"
     ),
     "same year, other date": gettext_lazy("same year of birth, different date"),
-    "year differs by one": gettext_lazy("year of birth differs by one"),
+    "years one apart, day unknown on one side": gettext_lazy(
+        "year of birth differs by one; the day is unknown on one side"
+    ),
+    "years one apart, other date": gettext_lazy("year of birth differs by one"),
     "dates differ": gettext_lazy("dates of birth differ"),
     "sex missing": gettext_lazy("sex missing"),
     "same sex": gettext_lazy("same sex"),

@@ -1,13 +1,21 @@
 """Linkage on pseudonyms: `baken link` on what `baken pseudonymise` writes, quality on synthetic
 registrations with realistic errors, and clear errors for bad input."""
 
+import csv
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from django.core.management import CommandError, call_command
 
-from baken.registry.record_linkage import pairwise_scores
+from baken.registry.record_linkage import (
+    Decision,
+    choose_threshold,
+    cluster_records,
+    expected_quality,
+    pairwise_scores,
+)
 from baken.registry.synthetic import registrations, write_files
 
 KEY = "linkage-test-key-0123456789-abcdefghijkl"
@@ -30,13 +38,59 @@ def pseudonymised(tmp_path: Path, records: int, seed: int = 7) -> tuple[Path, Pa
 def test_the_generator_makes_the_errors_seen_in_practice() -> None:
     rows = [row for row, _person in registrations(3000, seed=3)]
     surnames = {row["surname"] for row in rows}
+    dates = [row["date_of_birth"] for row in rows]
     assert any(s.startswith(("v.d. ", "vd ", "Van der ", "Van den ")) for s in surnames)
     assert any(", van" in s for s in surnames)  # "Berg, van den"
-    assert any(len(row["date_of_birth"]) == 4 for row in rows)  # year only
-    assert any(row["date_of_birth"] == "" for row in rows)
+    assert any(s.endswith((" van", " van den", " van der", " de")) for s in surnames)
+    assert any(len(d) == 4 for d in dates)  # year only
+    assert any(d.endswith("-01-01") for d in dates)  # ... written as 1 January
+    assert any(d.endswith("-00-00") for d in dates)  # ... BRP-style
+    assert "" in dates
     assert any(row["nationality"] == "" for row in rows)
     assert {"police", "zorgcoordinator"} <= {row["source"] for row in rows}
     assert any(s in surnames for s in ("Nguyen", "Nguyễn"))
+    assert any(row["given_name"].isupper() and len(row["given_name"]) > 3 for row in rows)
+    assert any(" " in row["given_name"] for row in rows if row["country_of_birth"] == "NL")
+    ukrainian = {row["surname"] for row in rows if row["country_of_birth"] == "UA"}
+    assert any("sj" in s or "oe" in s for s in ukrainian)  # Dutch romanisation
+    assert any("sch" in s or s.endswith("w") for s in ukrainian)  # German
+    assert any("sh" in s or "kh" in s for s in ukrainian)  # English
+
+
+def test_the_independent_set_comes_from_other_code_and_other_names() -> None:
+    """The set the benchmark measures on (bench/independent_registrations.py) shares no code
+    and almost no names with the set the model was tuned on."""
+    from bench import independent_registrations as independent
+
+    tuning_rows = [row for row, _person in registrations(3000, seed=3)]
+    other_rows = [row for row, _person in independent.registrations(3000)]
+    surnames = [{r["surname"].lower() for r in rows} for rows in (tuning_rows, other_rows)]
+    given = [{r["given_name"].lower() for r in rows} for rows in (tuning_rows, other_rows)]
+    assert len(surnames[0] & surnames[1]) < 0.02 * len(surnames[1])
+    assert len(given[0] & given[1]) < 0.05 * len(given[1])
+    countries = [{r["country_of_birth"] for r in rows} for rows in (tuning_rows, other_rows)]
+    assert countries[0] & countries[1] <= {"NL", "UA"}  # with other names: see above
+    assert not hasattr(independent, "ErrorRates") and not hasattr(independent, "name_pools")
+
+
+@pytest.mark.django_db
+def test_pseudonymised_output_holds_no_name_and_no_full_date(tmp_path: Path) -> None:
+    """Over synthetic people with every variant the generator makes, no name part and no full
+    date of birth in any form appears in what `baken pseudonymise` writes."""
+    pseudo, _truth = pseudonymised(tmp_path, 800, seed=21)
+    people = {r["record_id"]: r for r in csv.DictReader((tmp_path / "people.csv").open())}
+    for row in csv.DictReader(pseudo.open(encoding="utf-8")):
+        source = people[row["record_id"]]
+        values = [v for k, v in row.items() if k not in ("record_id", "source")]
+        words = {w.lower() for v in values for w in v.split()}
+        names = (source["given_name"] + " " + source["surname"]).lower().replace(",", " ")
+        assert not {n for n in names.split() if len(n) > 2} & words
+        born = source["date_of_birth"]
+        if len(born) == 10 and not born.endswith("-00"):
+            year, month, day = born.split("-")
+            text = ",".join(values)
+            for form in (born, f"{day}-{month}-{year}", f"{year}{month}{day}", f"{month}-{day}"):
+                assert form not in text
 
 
 @pytest.mark.django_db
@@ -86,3 +140,44 @@ def test_pairwise_scores_on_a_small_known_case() -> None:
     assert precision == pytest.approx(1 / 3)
     assert recall == pytest.approx(1 / 2)
     assert f1 == pytest.approx(0.4)
+
+
+def test_the_threshold_is_chosen_from_the_expected_precision_and_recall() -> None:
+    probabilities = np.array([0.99] * 80 + [0.9] * 10 + [0.6] * 10 + [0.2] * 10)
+    at_half = expected_quality(probabilities, 0.5)
+    assert at_half.expected_precision == pytest.approx((79.2 + 9 + 6) / 100)
+    assert at_half.expected_recall == pytest.approx((79.2 + 9 + 6) / (79.2 + 9 + 6 + 2))
+    chosen = choose_threshold(probabilities, min_expected_precision=0.97)
+    assert chosen.value == pytest.approx(0.61)  # 0.6 would bring the precision to 0.94
+    assert chosen.expected_precision >= 0.97
+    assert choose_threshold(probabilities, min_expected_precision=0.9).value <= 0.6
+
+
+def dates(*rows: tuple[str, int | None, str | None, str | None, str | None]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(r, y, d, d and f"u{d}", d and f"{d}+1", None) for r, y, d, _u, _n in rows],
+        columns=["record_id", "birth_year", "k_dob", "k_dob_unordered", "k_dob_next_day",
+                 "k_dob_next_year"],
+    )  # fmt: skip
+
+
+def test_a_year_only_registration_does_not_chain_two_people_together() -> None:
+    records = dates(
+        ("a", 2009, "2009-03-02", None, None),
+        ("b", 2009, None, None, None),  # only the year known
+        ("c", 2009, "2009-08-21", None, None),
+    )
+    pairs = pd.DataFrame(
+        [("a", "b", 0.9), ("b", "c", 0.8)],
+        columns=["record_id_l", "record_id_r", "match_probability"],
+    )
+    clusters = dict(cluster_records(records, pairs, threshold=0.5).values)
+    assert clusters == {"a": "a", "b": "a", "c": "c"}  # the likelier link wins
+    decided = cluster_records(
+        records, pairs, threshold=0.5, decisions=[Decision("a", "c", same_person=True)]
+    )
+    assert decided["cluster_id"].nunique() == 1  # an analyst's decision overrides the dates
+    apart = cluster_records(
+        records, pairs, threshold=0.5, decisions=[Decision("a", "b", same_person=False)]
+    )
+    assert dict(apart.values) == {"a": "a", "b": "b", "c": "b"}

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from baken.registry.models import CandidatePair, LinkageRun, Registration
-from baken.registry.persons import decide_pair
+from baken.registry.persons import decide_pair, recluster, uncertain_pairs
 from baken.registry.record_linkage import pairwise_scores
 from baken.registry.schemas import RegistrationIn
 from baken.registry.services import receive_registration
@@ -195,3 +195,79 @@ def test_an_analyst_opens_a_person_and_the_read_is_logged(cast: Cast) -> None:
         (cast.analyst, AuditOutcome.SUCCESS),
         (cast.worker_a, AuditOutcome.DENIED),
     }
+
+
+def test_a_variant_arriving_later_joins_its_person(
+    tmp_path: Path,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager[object]],
+) -> None:
+    """Registered by the police as Zhenya Dashenko born 19 May 2007; later a shelter registers
+    Zjenja Dasjenko, born in 2007 (written as 1 January): linked on arrival."""
+    load(tmp_path, 300)
+    people = tmp_path / "two.csv"
+    people.write_text(
+        "record_id,source,given_name,surname,date_of_birth,sex,nationality,country_of_birth\n"
+        "z1,police,Zhenya,Dashenko,2007-05-19,f,UA,UA\n"
+        "z2,shelter,Zjenja,Dasjenko,2007-01-01,f,,UA\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "key.txt").write_text("a-key-for-this-test-0123456789-abcdefgh", encoding="utf-8")
+    call_command(
+        "pseudonymise",
+        key_file=tmp_path / "key.txt",
+        input=people,
+        output=tmp_path / "two_pseudo.csv",
+        stdout=open("/dev/null", "w"),  # noqa: SIM115
+    )
+    rows = pd.read_csv(tmp_path / "two_pseudo.csv", dtype=str, keep_default_na=False)
+    police, _token = issue_source(name="Politie Midden-Nederland", kind="police")
+    import_csv(
+        source=police,
+        content=rows.iloc[[0]].to_csv(index=False).encode(),
+        default_forms=["labour"],
+        default_reported_on=date(2026, 10, 1),
+    )
+    call_command("link", rebuild=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    first = Registration.objects.get(idempotency_key="csv:z1")
+
+    shelter, _token = issue_source(name="Opvang Zuid", kind="shelter")
+    second = rows.iloc[1].to_dict()
+    fields = RegistrationIn.model_fields["pseudonyms"].annotation.model_fields  # type: ignore[union-attr]
+    data = RegistrationIn.model_validate(
+        {
+            "dossier_type": "statistical",
+            "pseudonyms": {name: second[name] for name in fields},
+            "birth_year": int(second["birth_year"]),
+            "sex": second["sex"],
+            "forms": ["labour"],
+            "reported_on": "2026-11-01",
+        }
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        arrived, _created = receive_registration(source=shelter, idempotency_key="z2", data=data)
+    arrived.refresh_from_db()
+    assert arrived.person_key == Registration.objects.get(pk=first.pk).person_key
+
+
+def test_the_threshold_the_model_chose_splits_links_from_the_review_band(tmp_path: Path) -> None:
+    load(tmp_path, 40)
+    call_command("link", rebuild=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    run = LinkageRun.objects.get()
+    assert 0.5 <= run.link_threshold < 1 and run.expected_precision is not None
+    CandidatePair.objects.all().delete()
+    a, b, c, d = Registration.objects.order_by("pk")[:4]
+    Registration.objects.filter(pk__in=[a.pk, b.pk, c.pk, d.pk]).update(
+        birth_year=None, k_dob="", k_dob_unordered="", k_dob_next_day="", k_dob_next_year=""
+    )  # no dates that could keep them apart
+    run.link_threshold = 0.9
+    run.save()
+    likely = CandidatePair.objects.create(left=a, right=b, match_probability=0.95, levels={})
+    unsure = CandidatePair.objects.create(left=c, right=d, match_probability=0.85, levels={})
+    recluster()
+
+    assert list(uncertain_pairs()) == [unsure]
+    keys = dict(
+        Registration.objects.filter(pk__in=[a.pk, b.pk, c.pk, d.pk]).values_list("pk", "person_key")
+    )
+    assert keys[a.pk] == keys[b.pk] and keys[c.pk] != keys[d.pk]
+    assert likely not in uncertain_pairs()

@@ -29,7 +29,8 @@ class Command(BaseCommand):
     help = (
         "Pseudonymise a CSV of people for registration or linkage tests. Input (UTF-8): "
         + ",".join(INPUT_COLUMNS)
-        + " (ISO dates or a year; empty = unknown; extra columns ignored). Output: record_id, "
+        + " (ISO dates, a year, or 00 for an unknown day or month; empty = unknown; extra columns "
+        "ignored). Output: record_id, "
         "source and only the keyed pseudonyms and allowed plaintext fields. Bad rows are reported "
         "with their row number and reason; the command then exits with status 1."
     )
