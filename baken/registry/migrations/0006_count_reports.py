@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0004_api_rate_counts'),
+        ('registry', '0005_linkage_near_dates_second_given_name_threshold'),
     ]
 
     operations = [
