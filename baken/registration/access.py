@@ -26,7 +26,6 @@ def registration_panel(youth: Youth) -> dict[str, object]:
     its access function): the decisions on disclosure with their parties, and objections."""
     disclosures = (
         Disclosure.objects.filter(youth=youth)
-        .exclude(status=DisclosureStatus.PROPOSED)
         .exclude(status=DisclosureStatus.DECLINED)
         .select_related("registration", "confirmed_by")
         .prefetch_related("parties__guardian", "registration__calls")
