@@ -107,7 +107,7 @@ def test_consent_of_a_14_year_old_and_both_parents(
     disclosure = Disclosure.objects.get()
     assert disclosure.parties.count() == 3 and disclosure.art6_basis == "6(1)(a)"
     stored = registry_rows("registry_registration")
-    assert len(stored) == 1 and stored[0]["k_full"] and stored[0]["dossier_type"] == "statistical"
+    assert len(stored) == 1 and stored[0]["k_name"] and stored[0]["dossier_type"] == "statistical"
     text = " ".join(str(v) for v in stored[0].values())
     assert "Amber" not in text and "Kuipers" not in text
 
@@ -158,7 +158,7 @@ def test_the_statistics_exception_proposed_by_a_worker_and_confirmed_by_the_offi
     assert disclosure.confirmed_by == cast.officer_a and disclosure.proposed_by == cast.worker_a
     assert (disclosure.art6_basis, disclosure.secrecy_basis) == ("6(1)(f)", "BW 7:458")
     stored = registry_rows("registry_registration")
-    assert len(stored) == 1 and stored[0]["k_full"] and stored[0]["contact"] is None
+    assert len(stored) == 1 and stored[0]["k_name"] and stored[0]["contact"] is None
 
 
 @pytest.mark.django_db(transaction=True)

@@ -515,7 +515,7 @@ def test_withdrawing_consent_to_care_coordination_takes_back_only_the_request(
 
     call = OutboundCall.objects.get()
     assert call.kind == CallKind.CORRECT and call.body["dossier_type"] == "statistical"
-    assert "contact" not in call.body and call.body["pseudonyms"]["k_full"]
+    assert "contact" not in call.body and call.body["pseudonyms"]["k_name"]
     disclosure.refresh_from_db()
     assert disclosure.status == DisclosureStatus.DECIDED  # the registration stays
 

@@ -97,7 +97,7 @@ def test_a_withdrawn_consent_withdraws_the_registration_and_its_pseudonyms(
     post, call = api(token)
     _youth, outbound = youth_with_consent(cast)
     deliver_due(transport=post)
-    assert registry()[0]["k_full"]
+    assert registry()[0]["k_name"]
 
     party = outbound.disclosures.get().parties.get()
     services.withdraw_consent(
@@ -182,7 +182,7 @@ def test_a_correction_of_a_delivered_registration_goes_whole(cast: Cast, token: 
         "criminal",
         "labour",
     ]
-    assert stored["k_full"] == outbound.payload["pseudonyms"]["k_full"]
+    assert stored["k_name"] == outbound.payload["pseudonyms"]["k_name"]
 
 
 def test_an_untraceable_count_reaches_the_registry_with_no_link_back(
