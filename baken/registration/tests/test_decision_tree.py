@@ -193,3 +193,24 @@ def test_only_the_registrar_role_registers(cast: Cast) -> None:
     task = open_task(youth_born(cast, "2009-01-01"))
     with pytest.raises(ValidationError):
         register_with_consent(task, cast.worker_a)
+
+
+def test_confirming_the_suspicion_of_a_registered_youth_points_to_the_registration(
+    client_for: ClientFor, cast: Cast
+) -> None:
+    youth = youth_born(cast, "2009-01-01")
+    register_with_consent(open_task(youth), cast.officer_a)
+    consultation = request_consultation(
+        youth=youth, by=cast.worker_a, request=None, addressed_to=cast.officer_a, question="?"
+    )
+
+    response = client_for(cast.officer_a).post(
+        reverse("meldcode:conclude_consultation", args=[consultation.pk]),
+        {"conclusion": "Nieuwe signalen.", "next_step": "monitor", "suspicion_confirmed": "on"},
+        follow=True,
+    )
+
+    assert "Deze jongere is al geregistreerd: geen tweede registratie." in (
+        response.content.decode()
+    )
+    assert not RegistrationTask.objects.filter(status=TaskStatus.OPEN).exists()
