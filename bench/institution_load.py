@@ -56,7 +56,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 SERVER = "postgres://postgres@127.0.0.1:5432"
 PORT = int(os.environ.get("BENCH_PORT", "8150"))
-CACHE_VERSION = "baken-bench-2"  # raise when the data the builder writes changes
+CACHE_VERSION = "baken-bench-3"  # raise when the data the builder writes changes
 WORKERS = 3
 # As `baken serve` runs gunicorn (its --preload).
 PRELOAD = "--preload" in Path(ROOT / "baken/operations/management/commands/serve.py").read_text()

@@ -54,6 +54,7 @@ from baken.meldcode.models import (
 from baken.partners.models import Partner, PartnerKind
 from baken.registration.models import (
     DeliveryStatus,
+    Disclosure,
     OutboundRegistration,
     RegistrationPolicy,
     RegistrationTask,
@@ -737,7 +738,7 @@ def _registration(
         tasks.append(
             RegistrationTask(
                 youth=y,
-                trigger=rng.choice(["consultation", "screening", "meldcode"]),
+                trigger=rng.choice(["consultation", "meldcode"]),
                 trigger_id=rng.randrange(1, 10**6),
                 created_at=created,
                 due_on=created.date() + timedelta(days=14),
@@ -760,13 +761,28 @@ def _registration(
             status=DeliveryStatus.DELIVERED if rng.random() < 0.9 else DeliveryStatus.QUEUED,
             attempts=1,
             task=t,
-            consent="not_asked",
-            lawful_basis="public_task",
         )
         for t in tasks
         if t.status == TaskStatus.REGISTERED
     ]
-    built.add("outbound registrations", len(_bulk(OutboundRegistration, outbound)))
+    outbound = _bulk(OutboundRegistration, outbound)
+    built.add("outbound registrations", len(outbound))
+    disclosures = [
+        Disclosure(
+            youth_id=o.youth_id,
+            task=o.task,
+            registration=o,
+            purpose="registration",
+            route="consent",
+            art6_basis="6(1)(a)",
+            art9_basis="9(2)(a)",
+            secrecy_basis="consent",
+            decided_by=officers[0],
+            decided_at=o.created_at,
+        )
+        for o in outbound
+    ]
+    built.add("disclosures", len(_bulk(Disclosure, disclosures)))
 
 
 def _training(staff: list[User], modules: list[Any], rng: random.Random, built: Built) -> None:

@@ -1,5 +1,6 @@
 """A full meldcode trajectory from a signal to a report to Veilig Thuis; the report goes stale
-after its response date; the feedback is recorded."""
+after its response date; the feedback is recorded, the institution records what it still does,
+and closes the trajectory by a decision with its reason."""
 
 import re
 from datetime import timedelta
@@ -21,7 +22,7 @@ from e2e.conftest import log_in
 
 
 @pytest.mark.django_db(transaction=True)
-def test_from_signal_to_report_stale_report_and_feedback(
+def test_from_signal_to_report_stale_report_feedback_follow_up_and_close(
     page: Page, live_server: LiveServer
 ) -> None:
     cast = make_cast()
@@ -112,7 +113,24 @@ def test_from_signal_to_report_stale_report_and_feedback(
         )
         page.get_by_role("button", name="Terugkoppeling opslaan").click()
         expect(page.get_by_text("De terugkoppeling is vastgelegd.")).to_be_visible()
+        trajectory.refresh_from_db()
+        assert trajectory.status == Status.REPORTED  # feedback does not end the institution's part
+
+        page.get_by_label("Wat uw organisatie zelf nog doet").fill(
+            "Veiligheidsplan op de groep; gesprekken met de mentor."
+        )
+        page.get_by_label("Afspraken met Veilig Thuis").fill("VT belt na het onderzoek.")
+        in_two_weeks = timezone.localdate() + timedelta(days=14)
+        page.get_by_label("Volgende evaluatie").fill(in_two_weeks.isoformat())
+        page.get_by_role("button", name="Vervolg vastleggen").click()
+        expect(page.get_by_text("Het vervolg is vastgelegd.")).to_be_visible()
+        page.get_by_label("Waarom het traject kan worden afgesloten").fill(
+            "VT heeft het overgenomen; de hulp loopt en er zijn geen nieuwe signalen."
+        )
+        page.get_by_role("button", name="Traject afsluiten").click()
+        expect(page.get_by_text("Het traject is afgesloten.")).to_be_visible()
 
     trajectory.refresh_from_db()
-    assert trajectory.status == Status.CLOSED
+    assert trajectory.status == Status.CLOSED and "overgenomen" in (trajectory.closing_note or "")
     assert Report.objects.get().escalations.count() == 1
+    assert trajectory.follow_ups.get().next_evaluation_on == in_two_weeks

@@ -53,10 +53,13 @@ def meldcode_lines(user: User, today: date) -> list[str]:
             }
         )
     for trajectory in reviews_due(youths, today):
+        due = (
+            _("%(youth)s: evaluation after the report due on %(day)s")
+            if trajectory.status == "reported"
+            else _("%(youth)s: review of the help due on %(day)s")
+        )
         lines.append(
-            "- "
-            + _("%(youth)s: review of the help due on %(day)s")
-            % {"youth": trajectory.youth.pseudonym, "day": trajectory.review_on}
+            "- " + due % {"youth": trajectory.youth.pseudonym, "day": trajectory.review_on}
         )
     for action in open_actions(youths):
         if action.owner_id == user.pk and action.due_on <= today:

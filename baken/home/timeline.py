@@ -4,7 +4,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from baken.cases.models import Youth
-from baken.registration.models import OutboundRegistration, RegistrationTask, TaskStatus
+from baken.registration.models import (
+    Disclosure,
+    DisclosureStatus,
+    FileNote,
+    RegistrationTask,
+    TaskStatus,
+)
 from baken.screening.models import Screening, ScreeningStatus
 from baken.signalling.models import Consultation, DailyReport, Signal
 
@@ -14,7 +20,7 @@ class TimelineItem:
     kind: str  # "signal", "safety_note", "consultation", "screening", "registration", ...
     day: date
     at: datetime
-    obj: Signal | DailyReport | Consultation | Screening | OutboundRegistration | RegistrationTask
+    obj: Signal | DailyReport | Consultation | Screening | Disclosure | FileNote | RegistrationTask
     form_codes: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -56,9 +62,20 @@ def build_timeline(youth: Youth, *, form_code: str = "") -> list[TimelineItem]:
             for s in screenings.select_related("started_by")
             if s.completed_at is not None
         ]
+        disclosures = (
+            Disclosure.objects.filter(
+                youth=youth, status__in=[DisclosureStatus.DECIDED, DisclosureStatus.WITHDRAWN]
+            )
+            .select_related("decided_by", "registration")
+            .prefetch_related("parties__guardian")
+        )
         items += [
-            TimelineItem(kind="registration", day=r.created_at.date(), at=r.created_at, obj=r)
-            for r in OutboundRegistration.objects.filter(youth=youth).select_related("created_by")
+            TimelineItem(kind="registration", day=d.decided_at.date(), at=d.decided_at, obj=d)
+            for d in disclosures
+        ]
+        items += [
+            TimelineItem(kind="file_note", day=n.written_at.date(), at=n.written_at, obj=n)
+            for n in FileNote.objects.filter(youth=youth).select_related("written_by")
         ]
         items += [
             TimelineItem(kind="not_registered", day=t.decided_at.date(), at=t.decided_at, obj=t)

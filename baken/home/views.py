@@ -20,7 +20,7 @@ from baken.learning.views import TRAINEES
 from baken.lib.pagination import paginate
 from baken.meldcode.models import Status
 from baken.meldcode.services import reviews_due, stalled_reports
-from baken.registration.access import tasks_visible_to
+from baken.registration.access import registration_panel, tasks_visible_to
 from baken.registration.delivery import open_problem_for
 from baken.registration.models import TaskStatus
 from baken.screening.access import screenings_visible_to
@@ -133,7 +133,7 @@ def youth_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
         "open_trajectory": youth.meldcode_trajectories.exclude(status=Status.CLOSED).first(),
         "conferences": youth.case_conferences.prefetch_related("actions"),
         "registration_tasks": youth.registration_tasks.filter(status="open"),
-        "registrations": youth.registrations.all(),
+        **registration_panel(youth),
     }
     return render(request, "home/youth.html", context)
 

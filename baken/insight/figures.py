@@ -239,7 +239,9 @@ def _registration_figures(
 ) -> None:
     outbound = OutboundRegistration.objects.filter(youth__organisation=organisation).aggregate(
         submitted=Count("id", filter=Q(created_at__gte=start, created_at__lt=end)),
-        undelivered=Count("id", filter=~Q(status=DeliveryStatus.DELIVERED)),
+        undelivered=Count(
+            "id", filter=~Q(status__in=[DeliveryStatus.DELIVERED, DeliveryStatus.CANCELLED])
+        ),
     )
     board.registrations_submitted = outbound["submitted"]
     board.registrations_undelivered = outbound["undelivered"]

@@ -105,15 +105,12 @@ class PartnerChoiceField(forms.ModelChoiceField[Partner]):
 
 class ReportFieldsMixin(forms.Form):
     """The details a report needs (DOMAIN §4): what, when, to whom, contact and reference, who
-    was informed and how they reacted, and the follow-up agreed."""
+    was informed and how they reacted, and the follow-up agreed. The meldcode's report goes to
+    Veilig Thuis; a report to the police is recorded beside it (PoliceReportForm)."""
+
+    report_to: str = ReportTo.VEILIG_THUIS
 
     def add_report_fields(self, partners: list[Partner]) -> None:
-        self.fields["to"] = forms.ChoiceField(
-            label=_("Report to"),
-            choices=ReportTo.choices,
-            initial=ReportTo.VEILIG_THUIS,
-            required=False,
-        )
         self.fields["partner"] = PartnerChoiceField(
             label=_("Organisation (from the directory)"),
             queryset=Partner.objects.filter(pk__in=[p.pk for p in partners]),
@@ -162,7 +159,7 @@ class ReportFieldsMixin(forms.Form):
         if not any(data.get(key) for key in ("what", "contact_person", "follow_up")):
             return None
         return ReportDetails(
-            to=data.get("to") or ReportTo.VEILIG_THUIS,
+            to=self.report_to,
             partner=data.get("partner"),
             reported_on=data.get("reported_on") or timezone.localdate(),
             what=data.get("what", ""),
@@ -176,8 +173,10 @@ class ReportFieldsMixin(forms.Form):
         )
 
 
-def reporting_partners(partners: list[Partner]) -> list[Partner]:
-    return [p for p in partners if p.kind in (PartnerKind.VEILIG_THUIS, PartnerKind.POLICE)]
+def reporting_partners(
+    partners: list[Partner], kind: str = PartnerKind.VEILIG_THUIS
+) -> list[Partner]:
+    return [p for p in partners if p.kind == kind]
 
 
 class DecisionForm(FrameworkMixin, ReportFieldsMixin):
@@ -217,6 +216,34 @@ class ReviewForm(ReportFieldsMixin):
     def __init__(self, *args: Any, partners: list[Partner], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.add_report_fields(reporting_partners(partners))
+
+
+class PoliceReportForm(ReportFieldsMixin):
+    """A report or information to the police, beside the report to Veilig Thuis."""
+
+    report_to = ReportTo.POLICE
+
+    def __init__(self, *args: Any, partners: list[Partner], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_report_fields(reporting_partners(partners, PartnerKind.POLICE))
+        self.fields["follow_up"].label = _("Follow-up agreed with the police")
+
+
+class FollowUpForm(forms.Form):
+    help_offered = forms.CharField(
+        label=_("What your organisation still does: the help it offers or organises"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    agreements = forms.CharField(
+        label=_("Agreements with Veilig Thuis"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    next_evaluation_on = forms.DateField(label=_("Next evaluation"), widget=date_input())
+
+
+class CloseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the trajectory can be closed"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class FeedbackForm(forms.Form):

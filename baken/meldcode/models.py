@@ -37,7 +37,7 @@ class MeldcodePolicy(models.Model):
 class Status(models.TextChoices):
     OPEN = "open", _("Open: steps in progress")
     HELP = "help", _("Help given, review date set")
-    REPORTED = "reported", _("Reported, awaiting feedback")
+    REPORTED = "reported", _("Reported to Veilig Thuis: follow-up continues")
     CLOSED = "closed", _("Closed")
 
 
@@ -205,6 +205,27 @@ class Escalation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report} escalation {self.at:%Y-%m-%d}"
+
+
+class FollowUp(models.Model):
+    """After the report to Veilig Thuis the institution stays involved: what it still does (the
+    help it offers or organises), what was agreed with Veilig Thuis, and when it evaluates next.
+    The trajectory closes only by an explicit decision with a reason."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="follow_ups")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+    help_offered = EncryptedTextField(_("help the institution offers or organises"))
+    agreements = EncryptedTextField(_("agreements with Veilig Thuis"))
+    next_evaluation_on = models.DateField(_("next evaluation"))
+
+    class Meta:
+        ordering = ["recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.trajectory} follow-up {self.recorded_at:%Y-%m-%d}"
 
 
 class CaseConference(models.Model):

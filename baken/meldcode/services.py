@@ -2,7 +2,7 @@
 transaction, and raises ValidationError with a message the user can act on."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -22,8 +22,10 @@ from baken.meldcode.models import (
     CaseConference,
     ConferenceAction,
     Escalation,
+    FollowUp,
     MeldcodePolicy,
     Report,
+    ReportTo,
     Status,
     StepRecord,
     Trajectory,
@@ -34,7 +36,8 @@ from baken.registration.services import open_registration_task
 from baken.screening import services as screening_services
 from baken.screening.models import NextStep as ScreeningNextStep
 from baken.screening.models import Screening, ScreeningStatus
-from baken.signalling.models import Consultation, Signal
+from baken.signalling import services as signalling_services
+from baken.signalling.models import Consultation, NextStep, Signal
 
 MIN_REASON = 10
 CONSULTED_KINDS = ("colleague", "veilig_thuis", "expert")
@@ -140,6 +143,39 @@ def continue_screening_in_meldcode(
     if open_trajectory is not None:
         return open_trajectory
     return start_trajectory(youth=screening.youth, by=by, request=request, screening=screening)
+
+
+@transaction.atomic
+def conclude_consultation(
+    *,
+    consultation: Consultation,
+    by: User,
+    request: HttpRequest | None,
+    participants: list[User],
+    external_participants: str,
+    conclusion: str,
+    next_step: str,
+    suspicion_confirmed: bool = False,
+) -> Trajectory | None:
+    """Record a consultation's conclusion; "start the meldcode" starts it (or continues the
+    youth's open trajectory) in the same transaction. Returns the trajectory, if any."""
+    signalling_services.conclude_consultation(
+        consultation=consultation,
+        by=by,
+        request=request,
+        participants=participants,
+        external_participants=external_participants,
+        conclusion=conclusion,
+        next_step=next_step,
+        suspicion_confirmed=suspicion_confirmed,
+    )
+    if next_step != NextStep.MELDCODE:
+        return None
+    youth = consultation.youth
+    open_trajectory = youth.meldcode_trajectories.exclude(status=Status.CLOSED).first()
+    if open_trajectory is not None:
+        return open_trajectory
+    return start_trajectory(youth=youth, by=by, request=request, consultation=consultation)
 
 
 FRAMEWORK_KEYS = ("suspicion", "unsafe", "can_help", "help_accepted")
@@ -295,6 +331,15 @@ def _close_or_report(
         trajectory.closing_note = note.strip()
         _move(trajectory, Status.CLOSED)
         return
+    if report is not None and report.to != ReportTo.VEILIG_THUIS:
+        raise ValidationError(
+            {
+                "to": _(
+                    "The meldcode's report goes to Veilig Thuis. Record a report to the police "
+                    "beside it, not instead of it."
+                )
+            }
+        )
     created = _make_report(trajectory, by, report)
     log_object_access(
         event=AuditEvent.TRANSFER,
@@ -408,6 +453,8 @@ def review_help(
 def record_feedback(
     *, report: Report, by: User, request: HttpRequest | None, feedback_on: date, feedback: str
 ) -> Report:
+    """What Veilig Thuis (or the police) let the institution know. It does not close the
+    trajectory: the institution stays involved (record_follow_up) until it decides to close."""
     if report.feedback_on is not None:
         raise ValidationError(_("Feedback on this report has already been recorded."))
     if not feedback.strip():
@@ -417,24 +464,99 @@ def record_feedback(
     report.feedback_on = feedback_on
     report.feedback = feedback.strip()
     report.save(update_fields=["feedback_on", "feedback"])
-    trajectory = report.trajectory
-    if (
-        trajectory.status == Status.REPORTED
-        and not trajectory.reports.filter(feedback_on__isnull=True).exists()
-    ):
-        trajectory.closing_note = _("Feedback received: %(feedback)s") % {
-            "feedback": feedback.strip()
-        }
-        _move(trajectory, Status.CLOSED)
-        trajectory.save()
     log_object_access(
         event=AuditEvent.UPDATE,
+        by=by,
+        request=request,
+        obj=report,
+        youth_pseudonym=report.trajectory.youth.pseudonym,
+    )
+    return report
+
+
+@transaction.atomic
+def record_police_report(
+    *, trajectory: Trajectory, by: User, request: HttpRequest | None, details: ReportDetails
+) -> Report:
+    """A report or information to the police, recorded beside the meldcode's report to Veilig
+    Thuis (never instead of it)."""
+    if trajectory.status == Status.CLOSED:
+        raise ValidationError(_("This trajectory is closed."))
+    report = _make_report(trajectory, by, replace(details, to=ReportTo.POLICE))
+    log_object_access(
+        event=AuditEvent.TRANSFER,
         by=by,
         request=request,
         obj=report,
         youth_pseudonym=trajectory.youth.pseudonym,
     )
     return report
+
+
+@transaction.atomic
+def record_follow_up(
+    *,
+    trajectory: Trajectory,
+    by: User,
+    request: HttpRequest | None,
+    help_offered: str,
+    agreements: str,
+    next_evaluation_on: date,
+) -> FollowUp:
+    """After the report: what the institution itself still does, what was agreed with Veilig
+    Thuis, and the next evaluation (it shows among the reviews due on that day)."""
+    if trajectory.status != Status.REPORTED:
+        raise ValidationError(_("Follow-up is recorded after a report to Veilig Thuis."))
+    if not help_offered.strip() or not agreements.strip():
+        raise ValidationError(
+            _("Record the help your organisation offers or organises, and the agreements.")
+        )
+    if next_evaluation_on <= timezone.localdate():
+        raise ValidationError({"next_evaluation_on": _("Set an evaluation date in the future.")})
+    follow_up = FollowUp.objects.create(
+        trajectory=trajectory,
+        recorded_by=by,
+        help_offered=help_offered.strip(),
+        agreements=agreements.strip(),
+        next_evaluation_on=next_evaluation_on,
+    )
+    trajectory.review_on = next_evaluation_on
+    trajectory.save(update_fields=["review_on"])
+    log_object_access(
+        event=AuditEvent.CREATE,
+        by=by,
+        request=request,
+        obj=follow_up,
+        youth_pseudonym=trajectory.youth.pseudonym,
+    )
+    return follow_up
+
+
+@transaction.atomic
+def close_trajectory(
+    *, trajectory: Trajectory, by: User, request: HttpRequest | None, reason: str
+) -> Trajectory:
+    """Close a trajectory after a report: only by an explicit decision with its reason."""
+    if trajectory.status != Status.REPORTED:
+        raise ValidationError(_("Only a trajectory after a report is closed this way."))
+    if len(reason.strip()) < MIN_REASON:
+        raise ValidationError(
+            {
+                "reason": _("Record why the trajectory is closed (%(count)d characters or more).")
+                % {"count": MIN_REASON}
+            }
+        )
+    trajectory.closing_note = reason.strip()
+    _move(trajectory, Status.CLOSED)
+    trajectory.save()
+    log_object_access(
+        event=AuditEvent.UPDATE,
+        by=by,
+        request=request,
+        obj=trajectory,
+        youth_pseudonym=trajectory.youth.pseudonym,
+    )
+    return trajectory
 
 
 @transaction.atomic
@@ -542,9 +664,12 @@ def stalled_reports(youths: QuerySet[Youth], today: date | None = None) -> Query
 
 
 def reviews_due(youths: QuerySet[Youth], today: date | None = None) -> QuerySet[Trajectory]:
+    """Reviews of help, and evaluations of the follow-up after a report, that are due."""
     today = today or timezone.localdate()
     return (
-        Trajectory.objects.filter(youth__in=youths, status=Status.HELP, review_on__lte=today)
+        Trajectory.objects.filter(
+            youth__in=youths, status__in=[Status.HELP, Status.REPORTED], review_on__lte=today
+        )
         .select_related("youth")
         .order_by("review_on", "pk")
     )

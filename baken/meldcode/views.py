@@ -1,3 +1,6 @@
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -19,10 +22,13 @@ from baken.meldcode.access import (
     trajectories_visible_to,
 )
 from baken.meldcode.forms import (
+    CloseForm,
     ConferenceForm,
     DecisionForm,
     EscalationForm,
     FeedbackForm,
+    FollowUpForm,
+    PoliceReportForm,
     PolicyForm,
     ReviewForm,
     StepForm,
@@ -30,8 +36,11 @@ from baken.meldcode.forms import (
 from baken.meldcode.models import STEP_NAMES, Status, Trajectory
 from baken.partners.directory import guidance_for, who_to_call
 from baken.partners.models import Partner, PartnerKind, Purpose
+from baken.registration.services import current_registrations
 from baken.screening.access import get_screening_for_user
 from baken.screening.models import ScreeningStatus
+from baken.signalling.access import get_consultation_for_user
+from baken.signalling.forms import ConclusionForm
 
 WORKING_ROLES = (Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST)
 
@@ -98,6 +107,10 @@ def _page(
         "guidance_report": guidance_for(PartnerKind.VEILIG_THUIS, Purpose.REPORT),
         "guidance_consult": guidance_for(PartnerKind.VEILIG_THUIS, Purpose.CONSULTATION),
         "may_escalate": user.has_role(Role.DESIGNATED_OFFICER),
+        "follow_ups": list(trajectory.follow_ups.select_related("recorded_by")),
+        "acts": user.has_role(*WORKING_ROLES),
+        "follow_up_form": FollowUpForm(),
+        "close_form": CloseForm(),
         "latest_screening": trajectory.youth.screenings.filter(status=ScreeningStatus.CLOSED)
         .order_by("-started_at")
         .first(),
@@ -221,6 +234,7 @@ def decide_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
             _show_error(form, error)
         else:
             messages.success(request, _("Recorded."))
+            _already_registered(request, trajectory)
             return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
     return _page(request, trajectory, form, "meldcode:decide")
 
@@ -250,6 +264,139 @@ def review_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
             messages.success(request, _("Recorded."))
             return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
     return _page(request, trajectory, form, "meldcode:review")
+
+
+def _already_registered(request: HttpRequest, trajectory: Trajectory) -> None:
+    """A confirmed suspicion about a youth who is registered already opens no second task."""
+    if (
+        trajectory.outcome in ("help", "report")
+        and current_registrations(trajectory.youth).exists()
+    ):
+        messages.info(
+            request,
+            _(
+                "This youth is registered already: no second registration. Correct the existing "
+                "one on the youth's page if needed."
+            ),
+        )
+
+
+@role_required(Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST)
+@require_POST
+def conclude_consultation_view(request: HttpRequest, consultation_id: int) -> HttpResponse:
+    """A consultation's conclusion; "start the meldcode" starts it."""
+    user = acting_user(request)
+    consultation = get_consultation_for_user(user, consultation_id, request=request)
+    if not consultation.is_open:
+        messages.error(request, _("This consultation has already been concluded."))
+        return redirect("signalling:consultation", consultation_id=consultation.pk)
+    form = ConclusionForm(request.POST, organisation_id=consultation.youth.organisation_id)
+    if form.is_valid():
+        try:
+            trajectory = services.conclude_consultation(
+                consultation=consultation,
+                by=user,
+                request=request,
+                participants=list(form.cleaned_data["participants"]),
+                external_participants=form.cleaned_data["external_participants"],
+                conclusion=form.cleaned_data["conclusion"],
+                next_step=form.cleaned_data["next_step"],
+                suspicion_confirmed=form.cleaned_data["suspicion_confirmed"],
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("The conclusion has been recorded."))
+            if (
+                consultation.suspicion_confirmed
+                and current_registrations(consultation.youth).exists()
+            ):
+                messages.info(
+                    request,
+                    _(
+                        "This youth is registered already: no second registration. Correct the "
+                        "existing one on the youth's page if needed."
+                    ),
+                )
+            if trajectory is not None:
+                messages.success(request, _("The meldcode has started."))
+                return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+            return redirect("home:youth", pseudonym=consultation.youth.pseudonym)
+    context = {"consultation": consultation, "form": form}
+    return render(request, "signalling/consultation.html", context)
+
+
+def _post_form(
+    request: HttpRequest, form: forms.Form, act: Callable[[dict[str, Any]], object], done: str
+) -> None:
+    """Carry out a small form posted from the trajectory page; its errors as messages."""
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        act(form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+
+
+@role_required(*WORKING_ROLES)
+def police_report_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
+    """A report or information to the police, beside the report to Veilig Thuis."""
+    user = acting_user(request)
+    trajectory = get_trajectory_for_user(user, trajectory_id, request=request)
+    form = PoliceReportForm(request.POST or None, partners=_partners_for(trajectory, user))
+    if request.method == "POST" and form.is_valid():
+        details = form.report_details()
+        try:
+            if details is None:
+                raise ValidationError(_("Record what was reported to the police, and to whom."))
+            services.record_police_report(
+                trajectory=trajectory, by=user, request=request, details=details
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("The report to the police has been recorded."))
+            return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+    context = {"form": form, "trajectory": trajectory, "youth": trajectory.youth}
+    return render(request, "meldcode/police_report.html", context)
+
+
+@role_required(*WORKING_ROLES)
+@require_POST
+def follow_up_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
+    """After the report: what the institution still does, and the next evaluation."""
+    user = acting_user(request)
+    trajectory = get_trajectory_for_user(user, trajectory_id, request=request)
+    form = FollowUpForm(request.POST)
+    _post_form(
+        request,
+        form,
+        lambda data: services.record_follow_up(
+            trajectory=trajectory, by=user, request=request, **data
+        ),
+        _("The follow-up has been recorded."),
+    )
+    return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
+
+
+@role_required(*WORKING_ROLES)
+@require_POST
+def close_view(request: HttpRequest, trajectory_id: int) -> HttpResponse:
+    """Close a trajectory after a report: an explicit decision with its reason."""
+    user = acting_user(request)
+    trajectory = get_trajectory_for_user(user, trajectory_id, request=request)
+    form = CloseForm(request.POST)
+    _post_form(
+        request,
+        form,
+        lambda data: services.close_trajectory(
+            trajectory=trajectory, by=user, request=request, reason=data["reason"]
+        ),
+        _("The trajectory is closed."),
+    )
+    return redirect("meldcode:trajectory", trajectory_id=trajectory.pk)
 
 
 @role_required(*WORKING_ROLES)

@@ -277,6 +277,8 @@ class DemoYouth:
     consultation: str = ""  # "", "open" or "concluded"
     screening: tuple[tuple[int, tuple[str, ...]], ...] = ()  # (days ago, questions answered yes)
     meldcode_report_days_ago: int = 0  # a report to Veilig Thuis made this long ago, no feedback
+    # Parents in the file: (name, relationship, has parental authority).
+    guardians: tuple[tuple[str, str, bool], ...] = ()
 
 
 YOUTHS = (
@@ -420,6 +422,35 @@ YOUTHS = (
         "open",
         ((20, ("sx-travel-debt", "sx-ritual", "rf-status")),),
     ),
+    # 14 years old, two parents with parental authority and a stepfather without: the officer
+    # has the question whether to register open, to try consent by the youth and both parents.
+    DemoYouth(
+        "Yara",
+        "El Idrissi",
+        "2012-03-08",
+        "female",
+        "Nederlandse",
+        "Nederland",
+        "GM0344",
+        "Woongroep De Boog",
+        "residential",
+        ("missing-episodes",),
+        (
+            DemoSignal(
+                10,
+                "online",
+                "youth_told",
+                "high",
+                ("s-older-boyfriend", "g-money-goods"),
+                "Vertelt over een 'vriend' van 22 die haar cadeaus geeft en foto's vraagt.",
+            ),
+        ),
+        guardians=(
+            ("Samira El Idrissi", "moeder", True),
+            ("Karim El Idrissi", "vader", True),
+            ("Johan Smit", "stiefvader", False),
+        ),
+    ),
 )
 
 
@@ -484,7 +515,7 @@ def _load_demo_youths() -> None:
     from django.utils import timezone
 
     from baken.cases.models import RiskFactor, Youth
-    from baken.cases.services import open_case_file
+    from baken.cases.services import add_guardian, open_case_file
     from baken.screening.models import Screening
     from baken.screening.services import save_answers, start_screening
     from baken.signalling.models import Indicator, Signal
@@ -523,6 +554,17 @@ def _load_demo_youths() -> None:
             teams=[team],
             risk_factors=list(RiskFactor.objects.filter(code__in=spec.risk_factors)),
         )
+        for name, relationship, authority in spec.guardians:
+            add_guardian(
+                youth=youth,
+                by=worker,
+                request=None,
+                name=name,
+                relationship=relationship,
+                has_parental_authority=authority,
+                phone="",
+                email="",
+            )
         for item in spec.signals:
             signal = record_signal(
                 youth=youth,
@@ -581,6 +623,105 @@ def _load_demo_youths() -> None:
                     "doen en de zorgcoördinator mensenhandel anoniem raadplegen.",
                     next_step="screen",
                 )
+    _demo_registrations()
+
+
+def _demo_registrations() -> None:
+    """Each route of a registration, as the registrar would take it (docs/registration.md):
+    Ioana consented herself (route a); Sem's meldcode report confirmed the suspicion and the
+    statistics exception was confirmed by the designated officer (route b); Daan objected, so
+    only an untraceable count goes (route c); Yara (14) has the question still open, with both
+    parents with parental authority in the file; Lisa's suspicion was confirmed and the
+    exception proposed, waiting for the officer."""
+    from django.utils import timezone
+
+    from baken.cases.models import Youth
+    from baken.registration import services as registration
+    from baken.registration.models import RegistrationTask
+    from baken.registration.services import Answer, Content
+    from baken.signalling.services import conclude_consultation, request_consultation
+
+    officer = User.objects.get(username="officer")
+    worker = User.objects.get(username="worker")
+    today = timezone.localdate()
+
+    def youth(given_names: str) -> Youth:
+        return next(y for y in Youth.objects.all() if y.given_names == given_names)
+
+    def task_for(who: Youth) -> RegistrationTask | None:
+        """The designated officer confirms the suspicion in a consultation: the question
+        whether to register goes on the list (unless the youth is registered already)."""
+        open_task = who.registration_tasks.filter(status="open").first()
+        if open_task is not None:
+            return open_task
+        consultation = request_consultation(
+            youth=who,
+            by=worker,
+            request=None,
+            addressed_to=officer,
+            question="Is dit een vermoeden van mensenhandel?",
+        )
+        conclude_consultation(
+            consultation=consultation,
+            by=officer,
+            request=None,
+            participants=[worker],
+            external_participants="",
+            conclusion="Vermoeden van mensenhandel bevestigd.",
+            next_step="monitor",
+            suspicion_confirmed=True,
+        )
+        return who.registration_tasks.filter(status="open").first()
+
+    if settings.BAKEN_PSEUDONYM_KEY:
+        ioana = youth("Ioana")
+        task = task_for(ioana)
+        if task is not None:
+            registration.record_consent(
+                task=task,
+                by=officer,
+                request=None,
+                answers=[Answer("youth", "given", today)],
+                content=Content(forms=["labour"], sector="nagelsalon", cross_border=True),
+            )
+        task = task_for(youth("Sem"))  # open since the meldcode's decision to report
+        if task is not None:
+            proposal = registration.propose_statistics_exception(
+                task=task,
+                by=officer,
+                request=None,
+                reason_kind="harm",
+                reason="Sem is na de melding in crisis; de gedragswetenschapper raadt af hem nu "
+                "om toestemming te vragen. Moeder is niet bereikbaar.",
+                content=Content(forms=["criminal"], cross_border=False),
+            )
+            registration.confirm_statistics_exception(disclosure=proposal, by=officer, request=None)
+        lisa = youth("Lisa")
+        task = task_for(lisa)
+        if task is not None:
+            registration.propose_statistics_exception(
+                task=task,
+                by=officer,
+                request=None,
+                reason_kind="not_reasonably_possible",
+                reason="Lisa is weggelopen en niet bereikbaar; de ouders zijn nog niet gesproken.",
+                content=Content(forms=["sexual-domestic"]),
+            )
+    daan = youth("Daan")
+    task = task_for(daan)
+    if task is not None:
+        registration.record_objection(
+            youth=daan,
+            by=officer,
+            request=None,
+            role="youth",
+            guardian=None,
+            objected_on=today,
+            note="Daan wil niet geregistreerd worden.",
+            task=task,
+            forms=["financial"],
+        )
+    task_for(youth("Yara"))
 
 
 DEMO_SOURCE_KINDS = (

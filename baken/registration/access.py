@@ -10,8 +10,28 @@ from django.http import HttpRequest
 from baken.accounts.access import refuse, refuse_as_missing
 from baken.accounts.models import User
 from baken.cases.access import get_youth_for_user, youths_visible_to
-from baken.registration.models import OutboundRegistration, RegistrationTask
-from baken.registration.services import may_register
+from baken.cases.models import Youth
+from baken.registration.models import (
+    ConsentDecision,
+    Disclosure,
+    DisclosureStatus,
+    OutboundRegistration,
+    RegistrationTask,
+)
+from baken.registration.services import is_designated_officer_for, may_register
+
+
+def registration_panel(youth: Youth) -> dict[str, object]:
+    """What the youth's page shows about registration (for a youth its caller has read through
+    its access function): the decisions on disclosure with their parties, and objections."""
+    disclosures = (
+        Disclosure.objects.filter(youth=youth)
+        .exclude(status=DisclosureStatus.DECLINED)
+        .select_related("registration", "confirmed_by")
+        .prefetch_related("parties__guardian", "registration__calls")
+    )
+    objections = youth.objections.select_related("guardian")
+    return {"disclosures": list(disclosures), "objections": list(objections)}
 
 
 def tasks_visible_to(user: User) -> QuerySet[RegistrationTask]:
@@ -44,3 +64,42 @@ def get_registration_for_user(
         )
     get_youth_for_user(user, outbound.youth.pseudonym, request=request, object_type="registration")
     return outbound
+
+
+def get_proposal_for_officer(
+    user: User, disclosure_id: int, *, request: HttpRequest | None
+) -> Disclosure:
+    """A proposal to register without consent, for the designated officer of the youth's
+    organisation to confirm."""
+    proposal = (
+        Disclosure.objects.filter(
+            youth__in=youths_visible_to(user), pk=disclosure_id, status=DisclosureStatus.PROPOSED
+        )
+        .select_related("youth", "task")
+        .first()
+    )
+    if proposal is None:
+        refuse_as_missing(user, request=request, object_type="disclosure", object_id=disclosure_id)
+    if not is_designated_officer_for(user, proposal.youth):
+        refuse(
+            user, request=request, reason="not the designated officer of the youth's organisation"
+        )
+    get_youth_for_user(user, proposal.youth.pseudonym, request=request, object_type="registration")
+    return proposal
+
+
+def get_consent_for_user(
+    user: User, party_id: int, *, request: HttpRequest | None
+) -> ConsentDecision:
+    """One person's consent, reached through the youth."""
+    party = (
+        ConsentDecision.objects.filter(disclosure__youth__in=youths_visible_to(user), pk=party_id)
+        .select_related("disclosure__youth", "guardian")
+        .first()
+    )
+    if party is None:
+        refuse_as_missing(user, request=request, object_type="consentdecision", object_id=party_id)
+    get_youth_for_user(
+        user, party.disclosure.youth.pseudonym, request=request, object_type="registration"
+    )
+    return party

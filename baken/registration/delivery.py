@@ -8,6 +8,11 @@ an HTML page, a truncated body, a 2xx without a reference). A reply lost after t
 the registration is harmless: the retry carries the same key and the registry answers with the
 registration it already has.
 
+Corrections and withdrawals (`OutboundCall`) travel the same way, after the registration they
+concern has its reference, in the order they were made: a withdrawal is never lost because the
+registry was down. An untraceable count keeps no link to the registry: once delivered, its
+reference is forgotten and its idempotency key replaced.
+
 A reply that says the configuration is wrong (401/403: the token was rotated or revoked; a
 redirect; 404/405: no intake API at this address) is no fault of the registration: the row stays
 queued without counting an attempt, the round stops (every other row would meet the same), the
@@ -21,6 +26,7 @@ import smtplib
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -34,8 +40,10 @@ from django.utils.translation import gettext as _
 
 from baken.accounts.models import Organisation, OrganisationKind, Role, User
 from baken.registration.models import (
+    CallKind,
     DeliveryProblem,
     DeliveryStatus,
+    OutboundCall,
     OutboundRegistration,
     ProblemKind,
     check_delivery_transition,
@@ -61,6 +69,8 @@ class TransientDeliveryError(Exception):
 
 
 Transport = Callable[[str, dict[str, Any]], Reply]
+# (method, path under the API, body): a correction (PUT) or withdrawal (POST .../withdraw).
+CallTransport = Callable[[str, str, dict[str, Any]], Reply]
 
 
 def check_registry_url(base_url: str) -> None:
@@ -91,20 +101,21 @@ def _json_object(raw: bytes) -> dict[str, Any]:
     return body
 
 
-def http_transport(base_url: str, token: str, *, timeout: float = TIMEOUT_SECONDS) -> Transport:
-    """POST to <base_url>/api/registrations with the source's bearer token."""
+def _sender(
+    base_url: str, token: str, timeout: float
+) -> Callable[[str, str, dict[str, Any], dict[str, str]], Reply]:
     check_registry_url(base_url)
     opener = urllib.request.build_opener(_NoRedirects)
 
-    def post(idempotency_key: str, body: dict[str, Any]) -> Reply:
+    def send(method: str, path: str, body: dict[str, Any], headers: dict[str, str]) -> Reply:
         request = urllib.request.Request(  # noqa: S310 - the operator configures an https URL
-            f"{base_url.rstrip('/')}/api/registrations",
+            f"{base_url.rstrip('/')}/api/{path.lstrip('/')}",
             data=json.dumps(body).encode("utf-8"),
-            method="POST",
+            method=method,
             headers={
                 "Authorization": f"Bearer {token}",
-                "Idempotency-Key": idempotency_key,
                 "Content-Type": "application/json",
+                **headers,
             },
         )
         try:
@@ -124,7 +135,29 @@ def http_transport(base_url: str, token: str, *, timeout: float = TIMEOUT_SECOND
             # Refused, reset, timed out, or a body cut off (IncompleteRead).
             raise TransientDeliveryError(f"{type(error).__name__}: {error}") from error
 
+    return send
+
+
+def http_transport(base_url: str, token: str, *, timeout: float = TIMEOUT_SECONDS) -> Transport:
+    """POST to <base_url>/api/registrations with the source's bearer token."""
+    send = _sender(base_url, token, timeout)
+
+    def post(idempotency_key: str, body: dict[str, Any]) -> Reply:
+        return send("POST", "registrations", body, {"Idempotency-Key": idempotency_key})
+
     return post
+
+
+def http_call_transport(
+    base_url: str, token: str, *, timeout: float = TIMEOUT_SECONDS
+) -> CallTransport:
+    """Corrections and withdrawals: <method> <base_url>/api/<path>."""
+    send = _sender(base_url, token, timeout)
+
+    def call(method: str, path: str, body: dict[str, Any]) -> Reply:
+        return send(method, path, body, {})
+
+    return call
 
 
 def backoff(attempts: int) -> timedelta:
@@ -218,6 +251,9 @@ def deliver_due(
             row.registry_reference = reference
             row.delivered_at = now
             row.last_error = ""
+            if row.is_count:  # keep no link between the youth and the count at the registry
+                row.registry_reference = ""
+                row.idempotency_key = uuid.uuid4()
             delivered += 1
         elif 400 <= reply.status < 500 and reply.status not in (408, 429):
             row.status = DeliveryStatus.NEEDS_CORRECTION
@@ -236,10 +272,105 @@ def deliver_due(
     return DeliveryRun(delivered=delivered, retrying=retrying, needs_correction=needs_correction)
 
 
+def _call_request(call: OutboundCall) -> tuple[str, str]:
+    reference = call.registration.registry_reference
+    if call.kind == CallKind.WITHDRAW:
+        return "POST", f"registrations/{reference}/withdraw"
+    return "PUT", f"registrations/{reference}"
+
+
+def _claim_call(call: OutboundCall, now: datetime) -> bool:
+    claimable = Q(status=DeliveryStatus.QUEUED, next_attempt_at__lte=now) | Q(
+        status=DeliveryStatus.SENDING, claimed_until__lt=now
+    )
+    return bool(
+        OutboundCall.objects.filter(claimable, pk=call.pk).update(
+            status=DeliveryStatus.SENDING, claimed_until=now + timedelta(seconds=CLAIM_SECONDS)
+        )
+    )
+
+
+def due_calls(now: datetime, limit: int) -> list[OutboundCall]:
+    """Calls whose registration the registry holds (it has a reference), each only after the
+    earlier calls on the same registration went through."""
+    candidates = (
+        OutboundCall.objects.filter(
+            Q(status=DeliveryStatus.QUEUED, next_attempt_at__lte=now)
+            | Q(status=DeliveryStatus.SENDING, claimed_until__lt=now),
+            registration__status=DeliveryStatus.DELIVERED,
+        )
+        .exclude(registration__registry_reference="")
+        .select_related("registration")
+        .order_by("created_at", "pk")[:limit]
+    )
+    due = []
+    for call in candidates:
+        earlier = OutboundCall.objects.filter(
+            registration=call.registration_id, pk__lt=call.pk
+        ).exclude(status=DeliveryStatus.DELIVERED)
+        if not earlier.exists():
+            due.append(call)
+    return due
+
+
+def deliver_due_calls(
+    *, transport: CallTransport, now: datetime | None = None, limit: int = 100
+) -> DeliveryRun:
+    """Send due corrections and withdrawals, as `deliver_due` sends registrations."""
+    now = now or timezone.now()
+    delivered = retrying = needs_correction = 0
+    for call in due_calls(now, limit):
+        if not _claim_call(call, now):
+            continue
+        method, path = _call_request(call)
+        try:
+            reply = transport(method, path, call.body)
+            problem = configuration_problem(reply)
+            if problem is not None and reply.status == 404:
+                errors = reply.body.get("errors") or [{}]
+                if isinstance(errors, list) and errors and errors[0].get("field") == "reference":
+                    problem = None  # the registry answered: it does not know this reference
+        except Exception as error:  # whatever goes wrong, this call is retried later
+            logger.warning("registry call %s: %s", call.pk, error, exc_info=True)
+            reply = Reply(0, {"errors": [{"field": "network", "message": str(error)}]})
+            problem = None
+        call.claimed_until = None
+        if problem is not None:
+            kind, detail = problem
+            recorded = report_problem(kind=kind, detail=detail, now=now)
+            with translation.override(settings.LANGUAGE_CODE):
+                call.last_error = recorded.explanation()
+            call.status = DeliveryStatus.QUEUED
+            call.save(update_fields=["status", "last_error", "claimed_until"])
+            with translation.override("en"):
+                message = recorded.explanation()
+            return DeliveryRun(delivered, retrying, needs_correction, problem=message)
+        call.attempts += 1
+        if 200 <= reply.status < 300:
+            call.status = DeliveryStatus.DELIVERED
+            call.delivered_at = now
+            call.last_error = ""
+            delivered += 1
+        elif 400 <= reply.status < 500 and reply.status not in (408, 429):
+            call.status = DeliveryStatus.NEEDS_CORRECTION
+            call.last_error = _messages(reply.body)
+            needs_correction += 1
+        else:
+            call.status = DeliveryStatus.QUEUED
+            call.next_attempt_at = now + backoff(call.attempts)
+            call.last_error = _messages(reply.body) or f"HTTP {reply.status}"
+            retrying += 1
+        check_delivery_transition(DeliveryStatus.SENDING, call.status)
+        call.save()
+    return DeliveryRun(delivered=delivered, retrying=retrying, needs_correction=needs_correction)
+
+
 def functional_admins_waiting() -> list[User]:
     """The functional administrators of the institutions that have registrations waiting."""
     waiting = Organisation.objects.filter(
-        kind=OrganisationKind.INSTITUTION, youths__registrations__status__in=WAITING
+        Q(youths__registrations__status__in=WAITING)
+        | Q(youths__registrations__calls__status__in=WAITING),
+        kind=OrganisationKind.INSTITUTION,
     )
     return list(
         User.objects.filter(

@@ -1,77 +1,125 @@
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from baken.cases.models import ExploitationForm
-from baken.registration.consent import GIVEN, NOT_ASKED, REFUSED
-from baken.registration.models import NotRegisteredReason, RegistrationPolicy
+from baken.cases.models import ExploitationForm, Youth
+from baken.registration.consent import BOTH_FROM, YOUTH_ALONE_FROM
+from baken.registration.models import (
+    DossierType,
+    ExceptionReason,
+    NotRegisteredReason,
+    PartyDecision,
+    RegistrationPolicy,
+)
+from baken.registration.services import (
+    Answer,
+    CareRequest,
+    Content,
+    guardian_role,
+    holders_of_authority,
+)
 
-CONSENT_CHOICES = [
-    (GIVEN, _("Asked, and given")),
-    (REFUSED, _("Asked, and refused")),
-    (NOT_ASKED, _("Not asked")),
-]
-NOT_ASKED_CHOICES = [
-    ("", "-"),
-    ("psychological_harm", _("Asking would cause psychological harm")),
-    ("not_reachable", _("The youth or guardian cannot be reached")),
-    ("not_reasonably_possible", _("Asking is not reasonably possible")),
-]
-DOSSIER_CHOICES = [
-    ("statistical", _("Registration only (pseudonymised, for statistics)")),
-    ("shelter", _("Registration with a request for shelter (needs consent)")),
-    ("advice", _("Registration with a request for advice or care coordination (needs consent)")),
-]
 TRI_STATE = [("", _("Unknown")), ("yes", _("Yes")), ("no", _("No"))]
 
 
-class RegistrationForm(forms.Form):
-    suspicion = forms.ChoiceField(
-        label=_("Is there a reasonable suspicion of trafficking, of any form?"),
-        choices=[("yes", _("Yes: register")), ("no", _("No: do not register"))],
-        widget=forms.RadioSelect,
-    )
-    reason_not_kind = forms.ChoiceField(
-        label=_("If not: the kind of reason"),
-        choices=[("", "—"), *NotRegisteredReason.choices],
-        required=False,
-    )
-    reason_not = forms.CharField(
-        label=_("If not: why not (explain)"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-    )
-    consent = forms.ChoiceField(
-        label=_("Consent to share identifying data"),
-        choices=CONSENT_CHOICES,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    not_asked_reason = forms.ChoiceField(
-        label=_("If not asked: why not"), choices=NOT_ASKED_CHOICES, required=False
-    )
-    justification = forms.CharField(
-        label=_("If not asked: justification of the lawful basis (statistics exception)"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-    )
-    confirmed = forms.BooleanField(
-        label=_("As designated officer I confirm this lawful basis"), required=False
-    )
-    objection = forms.BooleanField(label=_("The youth objects to registration"), required=False)
-    dossier_type = forms.ChoiceField(
-        label=_("Kind of registration"),
-        choices=DOSSIER_CHOICES,
-        initial="statistical",
-        widget=forms.RadioSelect,
-        required=False,
-    )
+class Decision:
+    CONSENT = "consent"
+    EXCEPTION = "exception"
+    OBJECTION = "objection"
+    NO = "no"
+    CHOICES = [
+        (CONSENT, _("Consent was asked: record each person's answer")),
+        (
+            EXCEPTION,
+            _(
+                "Consent cannot be asked of this youth now: propose the statistics exception "
+                "(the designated officer confirms)"
+            ),
+        ),
+        (OBJECTION, _("The youth or a parent objects to registration")),
+        (NO, _("Do not register (no reasonable suspicion, or another reason)")),
+    ]
+
+
+CARE_CHOICES = [
+    ("", _("No request")),
+    (DossierType.SHELTER.value, _("Request for shelter")),
+    (DossierType.ADVICE.value, _("Request for advice or care coordination")),
+]
+
+
+def _date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _forms_of_exploitation() -> list[tuple[str, str]]:
+    return [(form.code, form.name) for form in ExploitationForm.objects.all()]
+
+
+class ContentMixin(forms.Form):
     forms_of_exploitation = forms.MultipleChoiceField(
         label=_("Form(s) of exploitation"), widget=forms.CheckboxSelectMultiple, required=False
     )
     sector = forms.CharField(label=_("Sector (if known)"), max_length=100, required=False)
     cross_border = forms.ChoiceField(label=_("Cross-border"), choices=TRI_STATE, required=False)
+
+    def set_form_choices(self) -> None:
+        self.fields["forms_of_exploitation"].choices = _forms_of_exploitation()  # type: ignore[attr-defined]
+
+    def content(self) -> Content:
+        data = self.cleaned_data
+        return Content(
+            forms=list(data.get("forms_of_exploitation") or []),
+            sector=data.get("sector", ""),
+            cross_border={"yes": True, "no": False}.get(data.get("cross_border", "")),
+        )
+
+
+class TaskDecisionForm(ContentMixin):
+    """The registrar's decision on one task: consent (each person separately, and a request for
+    care coordination with its own consent), the statistics exception, an objection, or not to
+    register."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=Decision.CHOICES, widget=forms.RadioSelect
+    )
+    youth_cannot_assess = forms.BooleanField(
+        label=_(
+            "The youth cannot reasonably assess his or her interests in this: the holders of "
+            "parental authority decide"
+        ),
+        required=False,
+    )
+    cannot_assess_note = forms.CharField(
+        label=_("Why (documented in the file)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    exception_reason_kind = forms.ChoiceField(
+        label=_("Why consent cannot be asked of this youth now"),
+        choices=[("", "—"), *ExceptionReason.choices],
+        required=False,
+    )
+    exception_reason = forms.CharField(
+        label=_("Explain, for this youth now"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    objection_on = forms.DateField(
+        label=_("Date of the objection"),
+        initial=timezone.localdate,
+        required=False,
+        widget=_date_input(),
+    )
+    objection_note = forms.CharField(label=_("Note"), max_length=500, required=False)
+    care_request = forms.ChoiceField(
+        label=_("Also a request for shelter or advice (care coordination)?"),
+        choices=CARE_CHOICES,
+        required=False,
+    )
     contact_name = forms.CharField(
         label=_("For a request: name of the youth"), max_length=200, required=False
     )
@@ -83,48 +131,201 @@ class RegistrationForm(forms.Form):
         max_length=200,
         required=False,
     )
+    reason_not_kind = forms.ChoiceField(
+        label=_("If not: the kind of reason"),
+        choices=[("", "—"), *NotRegisteredReason.choices],
+        required=False,
+    )
+    reason_not = forms.CharField(
+        label=_("If not: why not (explain)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, youth: Youth, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["forms_of_exploitation"].choices = [  # type: ignore[attr-defined]
-            (form.code, form.name) for form in ExploitationForm.objects.all()
+        self.set_form_choices()
+        self.youth = youth
+        age = youth.age
+        self.holders = holders_of_authority(youth)
+        # Everyone who may have to answer: the youth from 12, and every holder of authority
+        # (for a youth of 16 or more only where the youth cannot assess his or her interests).
+        self.party_keys: list[tuple[str, str]] = []
+        if age is None or age >= BOTH_FROM:
+            youth_label = _("The youth: %(name)s") % {"name": youth.full_name}
+            self.party_keys.append(("youth", str(youth_label)))
+        for guardian in self.holders:
+            label = (
+                _("Guardian: %(name)s")
+                if guardian_role(guardian) == "guardian"
+                else _("Parent with parental authority: %(name)s")
+            )
+            self.party_keys.append(
+                (f"guardian_{guardian.pk}", str(label % {"name": guardian.name}))
+            )
+        answers = [("", _("Not asked")), *PartyDecision.choices]
+        for prefix, purpose in (("party_", _("Registration")), ("care_", _("Care coordination"))):
+            for key, name in self.party_keys:
+                self.fields[f"{prefix}{key}"] = forms.ChoiceField(
+                    label=f"{purpose} · {name}",
+                    choices=answers,
+                    widget=forms.RadioSelect,
+                    required=False,
+                )
+                self.fields[f"{prefix}{key}_on"] = forms.DateField(
+                    label=_("Date asked"),
+                    initial=timezone.localdate,
+                    required=False,
+                    widget=_date_input(),
+                )
+        objectors = [("youth", _("The youth"))] + [
+            (f"guardian_{g.pk}", g.name) for g in self.holders
+        ]
+        self.fields["objection_by"] = forms.ChoiceField(
+            label=_("Who objects"), choices=[("", "—"), *objectors], required=False
+        )
+        self.youth_alone = age is not None and age >= YOUTH_ALONE_FROM
+
+    def group(self, *names: str) -> list[forms.BoundField]:
+        return [self[name] for name in names if name in self.fields]
+
+    def party_fields(self, prefix: str) -> list[forms.BoundField]:
+        return self.group(
+            *(f"{prefix}{key}{end}" for key, _label in self.party_keys for end in ("", "_on"))
+        )
+
+    # The groups the task page shows, one section per route.
+    @property
+    def decision_fields(self) -> list[forms.BoundField]:
+        return self.group("decision")
+
+    @property
+    def content_fields(self) -> list[forms.BoundField]:
+        return self.group("forms_of_exploitation", "sector", "cross_border")
+
+    @property
+    def consent_fields(self) -> list[forms.BoundField]:
+        return [
+            *self.party_fields("party_"),
+            *self.group("youth_cannot_assess", "cannot_assess_note"),
         ]
 
-    def contact(self) -> dict[str, Any] | None:
+    @property
+    def care_fields(self) -> list[forms.BoundField]:
+        return [
+            *self.group("care_request"),
+            *self.party_fields("care_"),
+            *self.group("contact_name", "contact_phone", "contact_person"),
+        ]
+
+    @property
+    def exception_fields(self) -> list[forms.BoundField]:
+        return self.group("exception_reason_kind", "exception_reason")
+
+    @property
+    def objection_fields(self) -> list[forms.BoundField]:
+        return self.group("objection_by", "objection_on", "objection_note")
+
+    @property
+    def not_fields(self) -> list[forms.BoundField]:
+        return self.group("reason_not_kind", "reason_not")
+
+    def answers(self, prefix: str) -> list[Answer]:
         data = self.cleaned_data
-        if not data.get("contact_name"):
+        today = timezone.localdate()
+        return [
+            Answer(
+                key=key,
+                decision=data[f"{prefix}{key}"],
+                on=data.get(f"{prefix}{key}_on") or today,
+            )
+            for key, _label in self.party_keys
+            if data.get(f"{prefix}{key}")
+        ]
+
+    def care(self) -> CareRequest | None:
+        data = self.cleaned_data
+        if not data.get("care_request"):
             return None
-        return {
-            "name": data["contact_name"],
+        contact = {
+            "name": data.get("contact_name", ""),
             "phone": data.get("contact_phone", ""),
             "contact_person": data.get("contact_person", ""),
         }
+        return CareRequest(
+            dossier_type=data["care_request"], contact=contact, answers=self.answers("care_")
+        )
 
-    def cross_border_value(self) -> bool | None:
-        return {"yes": True, "no": False}.get(self.cleaned_data.get("cross_border", ""))
+    def objector(self) -> tuple[str, Any]:
+        """(role, guardian) of the person who objects."""
+        chosen = self.cleaned_data.get("objection_by", "")
+        if chosen == "youth":
+            return "youth", None
+        for guardian in self.holders:
+            if chosen == f"guardian_{guardian.pk}":
+                return guardian_role(guardian), guardian
+        return "", None
+
+    def objection_date(self) -> date:
+        return self.cleaned_data.get("objection_on") or timezone.localdate()
 
 
-class ResendForm(forms.Form):
-    forms_of_exploitation = forms.MultipleChoiceField(
-        label=_("Form(s) of exploitation"), widget=forms.CheckboxSelectMultiple
+class ProposalForm(forms.Form):
+    """The designated officer on a proposal to register without consent."""
+
+    answer = forms.ChoiceField(
+        label=_("Your decision"),
+        choices=[
+            ("confirm", _("Confirm: register under the statistics exception")),
+            ("decline", _("Do not confirm")),
+        ],
+        widget=forms.RadioSelect,
     )
-    sector = forms.CharField(label=_("Sector (if known)"), max_length=100, required=False)
-    cross_border = forms.ChoiceField(label=_("Cross-border"), choices=TRI_STATE, required=False)
+    declined_reason = forms.CharField(
+        label=_("If not: why not"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
+
+class ObjectionForm(forms.Form):
+    objection_by = forms.ChoiceField(label=_("Who objects"))
+    objected_on = forms.DateField(
+        label=_("Date of the objection"), initial=timezone.localdate, widget=_date_input()
+    )
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+    def __init__(self, *args: Any, youth: Youth, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.holders = holders_of_authority(youth)
+        self.fields["objection_by"].choices = [  # type: ignore[attr-defined]
+            ("", "—"),
+            ("youth", _("The youth")),
+            *((f"guardian_{g.pk}", g.name) for g in self.holders),
+        ]
+
+    def objector(self) -> tuple[str, Any]:
+        chosen = self.cleaned_data.get("objection_by", "")
+        if chosen == "youth":
+            return "youth", None
+        for guardian in self.holders:
+            if chosen == f"guardian_{guardian.pk}":
+                return guardian_role(guardian), guardian
+        return "", None
+
+
+class WithdrawConsentForm(forms.Form):
+    withdrawn_on = forms.DateField(
+        label=_("Consent withdrawn on"), initial=timezone.localdate, widget=_date_input()
+    )
+
+
+class ResendForm(ContentMixin):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["forms_of_exploitation"].choices = [  # type: ignore[attr-defined]
-            (form.code, form.name) for form in ExploitationForm.objects.all()
-        ]
+        self.set_form_choices()
+        self.fields["forms_of_exploitation"].required = True
 
 
 class PolicyForm(forms.ModelForm[RegistrationPolicy]):
     class Meta:
         model = RegistrationPolicy
-        fields = [
-            "registrar",
-            "deadline_working_days",
-            "consent_both_from",
-            "consent_youth_alone_from",
-            "statistical_after_objection",
-        ]
+        fields = ["registrar", "deadline_working_days", "send_count", "basis_without_consent"]

@@ -9,4 +9,7 @@ urlpatterns = [
     path("settings/", views.policy_view, name="policy"),
     path("task/<int:task_id>/", views.task_view, name="task"),
     path("<int:outbound_id>/resend/", views.resend_view, name="resend"),
+    path("proposal/<int:disclosure_id>/", views.proposal_view, name="proposal"),
+    path("objection/<str:pseudonym>/", views.objection_view, name="objection"),
+    path("consent/<int:party_id>/withdraw/", views.withdraw_consent_view, name="withdraw_consent"),
 ]

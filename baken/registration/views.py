@@ -1,33 +1,46 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
-from baken.cases.access import log_youths_listed
+from baken.cases.access import get_youth_for_user, log_youths_listed
 from baken.lib.pagination import paginate
 from baken.partners.directory import guidance_for
 from baken.partners.models import PartnerKind, Purpose
 from baken.registration import services
 from baken.registration.access import (
+    get_consent_for_user,
+    get_proposal_for_officer,
     get_registration_for_user,
     get_task_to_decide,
     registrations_visible_to,
     tasks_visible_to,
 )
-from baken.registration.forms import PolicyForm, RegistrationForm, ResendForm
-from baken.registration.models import TaskStatus
+from baken.registration.forms import (
+    Decision,
+    ObjectionForm,
+    PolicyForm,
+    ProposalForm,
+    ResendForm,
+    TaskDecisionForm,
+    WithdrawConsentForm,
+)
+from baken.registration.models import RegistrationTask, Route, TaskStatus
 
 REGISTRARS = (Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST, Role.YOUTH_WORKER)
 
 
-def _show_error(form: RegistrationForm | ResendForm | PolicyForm, error: ValidationError) -> None:
+def _show_error(form: BaseForm, error: ValidationError) -> None:
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
         return
-    renamed = {"forms": "forms_of_exploitation"}
+    renamed = {"forms": "forms_of_exploitation", "objected_on": "objection_on"}
     for field, errors in error.message_dict.items():
         name = renamed.get(field, field)
         form.add_error(name if name in form.fields else None, errors)
@@ -57,60 +70,186 @@ def task_list_view(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/tasks.html", {"tasks": tasks, "recent": recent})
 
 
+def _decide(request: HttpRequest, form: TaskDecisionForm, task: RegistrationTask) -> str:
+    """Carry out the registrar's decision; the message to show."""
+    user = acting_user(request)
+    data = form.cleaned_data
+    decision = data["decision"]
+    if decision == Decision.NO:
+        services.decide_not_to_register(
+            task=task,
+            by=user,
+            request=request,
+            reason_kind=data["reason_not_kind"],
+            reason=data["reason_not"],
+        )
+        return _("Recorded: not registered, with the reason.")
+    if decision == Decision.EXCEPTION:
+        services.propose_statistics_exception(
+            task=task,
+            by=user,
+            request=request,
+            reason_kind=data["exception_reason_kind"],
+            reason=data["exception_reason"],
+            content=form.content(),
+        )
+        return _("Proposed: the designated officer confirms it before anything is sent.")
+    if decision == Decision.OBJECTION:
+        role, guardian = form.objector()
+        services.record_objection(
+            youth=task.youth,
+            by=user,
+            request=request,
+            role=role,
+            guardian=guardian,
+            objected_on=form.objection_date(),
+            note=data["objection_note"],
+            task=task,
+            forms=form.content().forms,
+        )
+        return _("The objection is recorded. No registration with pseudonyms will go.")
+    disclosure = services.record_consent(
+        task=task,
+        by=user,
+        request=request,
+        answers=form.answers("party_"),
+        content=form.content(),
+        youth_cannot_assess=data["youth_cannot_assess"],
+        cannot_assess_note=data["cannot_assess_note"],
+        care=form.care(),
+    )
+    if disclosure.route == Route.CONSENT:
+        return _("The registration is queued and will be sent to the registry.")
+    if disclosure.route == Route.COUNT_ONLY:
+        return _("Consent was refused: only the untraceable count is queued.")
+    return _("Consent was refused: nothing is sent.")
+
+
 @role_required(*REGISTRARS)
 def task_view(request: HttpRequest, task_id: int) -> HttpResponse:
     user = acting_user(request)
     task = get_task_to_decide(user, task_id, request=request)
-    form = RegistrationForm(request.POST or None)
+    youth = task.youth
+    form = TaskDecisionForm(request.POST or None, youth=youth)
+    proposal = services.pending_proposal(task)
     if request.method == "POST" and form.is_valid() and task.status == TaskStatus.OPEN:
-        data = form.cleaned_data
         try:
-            if data["suspicion"] == "no":
-                services.decide_not_to_register(
-                    task=task,
-                    by=user,
-                    request=request,
-                    reason_kind=data["reason_not_kind"],
-                    reason=data["reason_not"],
-                )
-                messages.success(request, _("Recorded: not registered, with the reason."))
-            else:
-                services.submit_registration(
-                    task=task,
-                    by=user,
-                    request=request,
-                    consent=data["consent"],
-                    not_asked_reason=data["not_asked_reason"],
-                    justification=data["justification"],
-                    confirmed=data["confirmed"],
-                    objection=data["objection"],
-                    dossier_type=data["dossier_type"] or "statistical",
-                    forms=data["forms_of_exploitation"],
-                    sector=data["sector"],
-                    cross_border=form.cross_border_value(),
-                    contact=form.contact(),
-                )
-                messages.success(
-                    request, _("The registration is queued and will be sent to the registry.")
-                )
+            message = _decide(request, form, task)
         except ValidationError as error:
             _show_error(form, error)
         else:
-            return redirect("home:youth", pseudonym=task.youth.pseudonym)
+            messages.success(request, message)
+            if services.pending_proposal(task) is not None:
+                return redirect("registration:task", task_id=task.pk)
+            return redirect("home:youth", pseudonym=youth.pseudonym)
     context = {
         "task": task,
-        "youth": task.youth,
+        "youth": youth,
         "form": form,
-        "age": task.youth.age,
-        "consent_from": services.who_must_consent(task.youth),
+        "age": youth.age,
+        "parties": services.parties_to_ask(youth, on=timezone.localdate()),
+        "holders": form.holders,
+        "objection": services.objection_on_file(youth),
+        "refusal": services.refusal_on_file(youth),
+        "proposal": proposal,
+        "proposal_form": ProposalForm() if proposal else None,
+        "may_confirm": services.is_designated_officer_for(user, youth),
+        "current": list(services.current_registrations(youth)),
         "guidance": guidance_for(PartnerKind.REGISTRY, Purpose.REGISTRATION),
-        "policy": services.policy_for(task.youth.organisation),
+        "policy": services.policy_for(youth.organisation),
     }
     return render(request, "registration/task.html", context)
 
 
+@role_required(Role.DESIGNATED_OFFICER)
+@require_POST
+def proposal_view(request: HttpRequest, disclosure_id: int) -> HttpResponse:
+    """The designated officer confirms (or does not confirm) a proposal to register without
+    consent."""
+    user = acting_user(request)
+    proposal = get_proposal_for_officer(user, disclosure_id, request=request)
+    form = ProposalForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose whether you confirm."))
+        if form.cleaned_data["answer"] == "confirm":
+            services.confirm_statistics_exception(disclosure=proposal, by=user, request=request)
+            messages.success(
+                request,
+                _("Confirmed: the registration is queued, and the file notes the disclosure."),
+            )
+            return redirect("home:youth", pseudonym=proposal.youth.pseudonym)
+        services.decline_statistics_exception(
+            disclosure=proposal,
+            by=user,
+            request=request,
+            reason=form.cleaned_data["declined_reason"],
+        )
+        messages.success(request, _("Not confirmed: nothing is sent."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    if proposal.task_id is None:
+        return redirect("home:youth", pseudonym=proposal.youth.pseudonym)
+    return redirect("registration:task", task_id=proposal.task_id)
+
+
+@role_required(*REGISTRARS)
+def objection_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
+    """Record an objection to registration: final, and it withdraws what was registered."""
+    user = acting_user(request)
+    youth = get_youth_for_user(user, pseudonym, request=request, object_type="registration")
+    form = ObjectionForm(request.POST or None, youth=youth)
+    if request.method == "POST" and form.is_valid():
+        role, guardian = form.objector()
+        try:
+            services.record_objection(
+                youth=youth,
+                by=user,
+                request=request,
+                role=role,
+                guardian=guardian,
+                objected_on=form.cleaned_data["objected_on"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The objection is recorded; registrations are withdrawn at the registry."),
+            )
+            return redirect("home:youth", pseudonym=youth.pseudonym)
+    current = list(services.current_registrations(youth))
+    context = {"form": form, "youth": youth, "current": current}
+    return render(request, "registration/objection.html", context)
+
+
+@role_required(*REGISTRARS)
+def withdraw_consent_view(request: HttpRequest, party_id: int) -> HttpResponse:
+    """A person who consented withdraws that consent."""
+    user = acting_user(request)
+    party = get_consent_for_user(user, party_id, request=request)
+    form = WithdrawConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_consent(
+                party=party,
+                by=user,
+                request=request,
+                withdrawn_on=form.cleaned_data["withdrawn_on"],
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("The consent is withdrawn, and so is what was sent on it."))
+            return redirect("home:youth", pseudonym=party.disclosure.youth.pseudonym)
+    context = {"form": form, "party": party, "disclosure": party.disclosure}
+    return render(request, "registration/withdraw_consent.html", context)
+
+
 @role_required(*REGISTRARS)
 def resend_view(request: HttpRequest, outbound_id: int) -> HttpResponse:
+    """Correct a registration: one the registry refused, or one it holds."""
     user = acting_user(request)
     outbound = get_registration_for_user(user, outbound_id, request=request)
     initial = {
@@ -119,25 +258,22 @@ def resend_view(request: HttpRequest, outbound_id: int) -> HttpResponse:
     }
     form = ResendForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        content = form.content()
         try:
             services.correct_and_resend(
                 outbound=outbound,
                 by=user,
                 request=request,
-                forms=form.cleaned_data["forms_of_exploitation"],
-                sector=form.cleaned_data["sector"],
-                cross_border={"yes": True, "no": False}.get(form.cleaned_data["cross_border"]),
+                forms=content.forms,
+                sector=content.sector,
+                cross_border=content.cross_border,
             )
         except ValidationError as error:
             _show_error(form, error)
         else:
-            messages.success(request, _("The corrected registration is queued again."))
+            messages.success(request, _("The correction is queued for the registry."))
             return redirect("home:youth", pseudonym=outbound.youth.pseudonym)
-    return render(
-        request,
-        "registration/resend.html",
-        {"form": form, "outbound": outbound},
-    )
+    return render(request, "registration/resend.html", {"form": form, "outbound": outbound})
 
 
 @role_required(Role.PRIVACY_OFFICER, Role.DESIGNATED_OFFICER, Role.FUNCTIONAL_ADMIN)
@@ -147,10 +283,9 @@ def policy_view(request: HttpRequest) -> HttpResponse:
     policy = services.policy_for(user.organisation)
     form = PolicyForm(request.POST or None, instance=policy)
     if not user.has_role(Role.PRIVACY_OFFICER):
-        form.fields["statistical_after_objection"].disabled = True
-        form.fields["statistical_after_objection"].help_text = _(
-            "Only the privacy officer changes this."
-        )
+        for name in services.PRIVACY_OFFICER_SETTINGS:
+            form.fields[name].disabled = True
+            form.fields[name].help_text = _("Only the privacy officer changes this.")
     if request.method == "POST" and form.is_valid():
         try:
             services.set_policy(

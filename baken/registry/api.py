@@ -18,8 +18,16 @@ from ninja.security import HttpBearer
 
 from baken.registry import services
 from baken.registry.messages import dutch_message
-from baken.registry.models import Registration, Source, hash_token
-from baken.registry.schemas import Errors, RegistrationIn, RegistrationOut, WithdrawIn
+from baken.registry.models import CountReport, Registration, Source, hash_token
+from baken.registry.schemas import (
+    DOSSIER_TYPES,
+    CountIn,
+    Errors,
+    Intake,
+    RegistrationIn,
+    RegistrationOut,
+    WithdrawIn,
+)
 from baken.registry.throttling import Rate, SourceRateThrottle, client_address, take
 
 MAX_BODY_BYTES = 64 * 1024
@@ -55,6 +63,12 @@ api = NinjaAPI(
         "own bearer token. Statistical registrations carry only keyed pseudonyms (see the "
         "pseudonymisation scheme) and allowed plaintext fields. Creating is idempotent on the "
         "Idempotency-Key header.\n\n"
+        "An untraceable count (`dossier_type: count_only`, schema CountIn) says only that one more "
+        "person was seen: year, forms, minor or not, police unit. It carries no pseudonyms, no "
+        "year of birth, sex, nationality or country of birth, no free text and no exact date; the "
+        "registry keeps it apart from registrations (reference C-…), never links it, and counts it "
+        "as not deduplicated. A count and a registration cannot be turned into each other by a "
+        "correction (409).\n\n"
         "Every refusal carries the same body (`Errors`): per field a message in English and "
         "Dutch. 400: the body is not JSON. 401: missing, unknown or revoked token. 404: no "
         "registration of yours with that reference. 409: the registration was withdrawn. 413: "
@@ -90,7 +104,15 @@ def refusal(
 def validation_errors(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     errors = []
     for error in exc.errors:
-        location = [str(part) for part in error.get("loc", []) if part not in ("body", "data")]
+        # A registration and a count are told apart by dossier_type: the chosen kind is not a
+        # field, and a missing or unknown kind is an error in dossier_type.
+        location = [
+            str(part)
+            for part in error.get("loc", [])
+            if part not in ("body", "data") and part not in DOSSIER_TYPES
+        ]
+        if str(error.get("type", "")).startswith("union_tag"):
+            location = ["dossier_type"]
         message = str(error.get("msg", "invalid"))
         errors.append(
             {
@@ -163,8 +185,17 @@ def _source(request: HttpRequest) -> Source:
     return source
 
 
-def _own(request: HttpRequest, reference: str) -> Registration:
-    return get_object_or_404(Registration, reference=reference, source=_source(request))
+def _own(request: HttpRequest, reference: str) -> Registration | CountReport:
+    source = _source(request)
+    if reference.startswith("C-"):
+        return get_object_or_404(CountReport, reference=reference, source=source)
+    return get_object_or_404(Registration, reference=reference, source=source)
+
+
+def _conflict(message: str, message_nl: str) -> Status[dict[str, object]]:
+    return Status(
+        409, {"errors": [{"field": "status", "message": message, "message_nl": message_nl}]}
+    )
 
 
 @api.post(
@@ -174,15 +205,21 @@ def _own(request: HttpRequest, reference: str) -> Registration:
 )
 def create_registration(
     request: HttpRequest,
-    data: RegistrationIn,
+    data: Intake,
     idempotency_key: str = Header(  # type: ignore[type-arg]
         ..., alias="Idempotency-Key", min_length=8, max_length=100, pattern=r"^[\x21-\x7e]+$"
     ),
-) -> Status[Registration]:
-    registration, created = services.receive_registration(
-        source=_source(request), idempotency_key=idempotency_key, data=data
-    )
-    return Status(201 if created else 200, registration)
+) -> Status[Registration | CountReport]:
+    received: Registration | CountReport
+    if isinstance(data, CountIn):
+        received, created = services.receive_count(
+            source=_source(request), idempotency_key=idempotency_key, data=data
+        )
+    else:
+        received, created = services.receive_registration(
+            source=_source(request), idempotency_key=idempotency_key, data=data
+        )
+    return Status(201 if created else 200, received)
 
 
 @api.get(
@@ -190,7 +227,7 @@ def create_registration(
     response={200: RegistrationOut, 401: Errors, 404: Errors, 429: Errors},
     summary="Status of one of your registrations",
 )
-def read_registration(request: HttpRequest, reference: str) -> Registration:
+def read_registration(request: HttpRequest, reference: str) -> Registration | CountReport:
     return _own(request, reference)
 
 
@@ -200,24 +237,20 @@ def read_registration(request: HttpRequest, reference: str) -> Registration:
     summary="Correct one of your registrations (send it whole)",
 )
 def correct_registration(
-    request: HttpRequest, reference: str, data: RegistrationIn
-) -> Registration | Status[dict[str, object]]:
+    request: HttpRequest, reference: str, data: Intake
+) -> Registration | CountReport | Status[dict[str, object]]:
     registration = _own(request, reference)
     try:
-        return services.correct_registration(registration=registration, data=data)
+        if isinstance(registration, CountReport) and isinstance(data, CountIn):
+            return services.correct_count(count=registration, data=data)
+        if isinstance(registration, Registration) and isinstance(data, RegistrationIn):
+            return services.correct_registration(registration=registration, data=data)
     except ValueError as error:
-        return Status(
-            409,
-            {
-                "errors": [
-                    {
-                        "field": "status",
-                        "message": str(error),
-                        "message_nl": "een ingetrokken registratie kan niet worden gecorrigeerd",
-                    }
-                ]
-            },
-        )
+        return _conflict(str(error), "een ingetrokken registratie kan niet worden gecorrigeerd")
+    return _conflict(
+        "a count and a registration cannot be turned into each other",
+        "een telling en een registratie kunnen niet in elkaar worden omgezet",
+    )
 
 
 @api.post(
@@ -225,5 +258,10 @@ def correct_registration(
     response={200: RegistrationOut, 404: Errors, **BODY_REFUSALS},
     summary="Withdraw one of your registrations (for example after an objection)",
 )
-def withdraw_registration(request: HttpRequest, reference: str, data: WithdrawIn) -> Registration:
-    return services.withdraw_registration(registration=_own(request, reference), reason=data.reason)
+def withdraw_registration(
+    request: HttpRequest, reference: str, data: WithdrawIn
+) -> Registration | CountReport:
+    registration = _own(request, reference)
+    if isinstance(registration, CountReport):
+        return services.withdraw_count(count=registration, reason=data.reason)
+    return services.withdraw_registration(registration=registration, reason=data.reason)

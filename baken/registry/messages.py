@@ -23,6 +23,8 @@ DUTCH = {
     "model_attributes_type": "hier wordt een object verwacht",
     "dict_type": "hier wordt een object verwacht",
     "json_invalid": "de inhoud is geen geldige JSON",
+    "union_tag_invalid": "dit soort dossier bestaat niet",
+    "union_tag_not_found": "dossier_type ontbreekt",
 }
 
 SPECIFIC = {
@@ -33,6 +35,7 @@ SPECIFIC = {
     "a registration with a request needs contact details": (
         "een registratie met een verzoek heeft contactgegevens nodig"
     ),
+    "year cannot lie in the future": "het jaar kan niet in de toekomst liggen",
     "pseudonyms: at least one key is needed to count persons once": (
         "pseudoniemen: er is ten minste één sleutel nodig om personen één keer te tellen"
     ),

@@ -136,6 +136,53 @@ class Registration(models.Model):
         return self.reference
 
 
+def new_count_reference() -> str:
+    return "C" + new_reference()[1:]
+
+
+class CountReportQuerySet(models.QuerySet["CountReport"]):
+    def active(self) -> "CountReportQuerySet":
+        """Counts that count: every one but the withdrawn."""
+        return self.exclude(status=RegistrationStatus.WITHDRAWN)
+
+
+class CountReport(models.Model):
+    """An untraceable count (`dossier_type: "count_only"`): a source reports that one more person
+    was seen this year, for these forms of exploitation, minor or not, in this police unit, and
+    nothing else. Sent by an institution after a refusal of consent or an objection, when no
+    personal data may go. Kept apart from registrations: never linked, never in a capture table,
+    counted in the statistics as not deduplicated (the same person may also be registered)."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="count_reports")
+    reference = models.CharField(max_length=16, unique=True, default=new_count_reference)
+    idempotency_key = models.CharField(max_length=100)
+    status = models.CharField(
+        max_length=16, choices=RegistrationStatus.choices, default=RegistrationStatus.RECEIVED
+    )
+    received_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    withdrawn_reason = models.CharField(max_length=300, blank=True)
+    year = models.PositiveSmallIntegerField()
+    forms = models.JSONField(default=list)
+    minor = models.BooleanField(null=True)
+    reporter_region = models.CharField(max_length=16, blank=True)
+
+    objects = CountReportQuerySet.as_manager()
+
+    dossier_type = "count_only"
+
+    class Meta:
+        ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "idempotency_key"], name="one_count_per_idempotency_key"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
 class LinkageRun(models.Model):
     """A full re-link: the trained model and what it found."""
 

@@ -225,3 +225,31 @@ def registrations_per_source(registrations: pd.DataFrame, years: list[int]) -> T
         totals={int(y): int(totals.get(y, 0)) for y in years},
         total_of="registrations",
     )
+
+
+COUNT_COLUMNS = ("year", "forms", "minor", "region", "source_kind")
+
+
+def not_deduplicated_table(counts: pd.DataFrame, years: list[int]) -> Table:
+    """Untraceable counts (sent without any pseudonym) per form and year. They cannot be linked,
+    so each is one report, not one person: the same person may also be among the registered
+    persons. Counted apart, never added to the persons."""
+    missing = [c for c in COUNT_COLUMNS if c not in counts.columns]
+    if missing:
+        raise ValueError(f"missing column(s): {', '.join(missing)}")
+    frame = counts[counts["year"].isin(years)].reset_index(drop=True)
+    frame = frame.assign(report=frame.index)
+    forms = frame[["report", "year", "forms"]].explode("forms")
+    forms = forms[forms["forms"].fillna("") != ""]
+    counted = _by_category_year(forms.groupby(["forms", "year"])["report"].nunique())
+    totals = frame.groupby("year").size().to_dict()
+    return Table(
+        key="not_deduplicated",
+        title="Untraceable counts (not deduplicated)",
+        years=years,
+        categories=sorted({c for c, _y in counted}),
+        counts=counted,
+        totals={int(y): int(totals.get(y, 0)) for y in years},
+        multi_valued=True,
+        total_of="counts",
+    )

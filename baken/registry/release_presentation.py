@@ -29,6 +29,9 @@ TABLE_TITLES = {
     "region": gettext_lazy("Region (police unit)"),
     "overlap": gettext_lazy("Reporting source kinds together (overlap)"),
     "registrations_per_source": gettext_lazy("Registrations per source"),
+    "not_deduplicated": gettext_lazy(
+        "Untraceable counts, not deduplicated (reported without pseudonyms; not in the persons)"
+    ),
 }
 VALUE_LABELS = {
     "unknown": gettext_lazy("unknown"),
@@ -49,7 +52,7 @@ def _form_names() -> dict[str, dict[str, str]]:
 
 
 def category_label(table_key: str, category: str, regions: dict[str, str]) -> str:
-    if table_key == "form" and category in _form_names():
+    if table_key in ("form", "not_deduplicated") and category in _form_names():
         return _form_names()[category]["en" if get_language() == "en" else "nl"]
     if table_key == "source_kind":
         return str(dict(SourceKind.choices).get(category, category))
@@ -71,6 +74,13 @@ def shown(value: int | str, threshold: int) -> str:
     if value == "secondary":
         return "x"
     return number_format(value)
+
+
+TOTAL_LABELS = {
+    "persons": gettext_lazy("Persons"),
+    "registrations": gettext_lazy("Registrations"),
+    "counts": gettext_lazy("Counts (not deduplicated)"),
+}
 
 
 @dataclass
@@ -109,9 +119,7 @@ def shown_tables(
                 rows=rows,
                 total=[shown(table["total"][i], release.threshold) for i in columns],
                 multi_valued=table["multi_valued"],
-                total_label=_("Registrations")
-                if table["total_of"] == "registrations"
-                else _("Persons"),
+                total_label=str(TOTAL_LABELS.get(table["total_of"], TOTAL_LABELS["persons"])),
             )
         )
     return result

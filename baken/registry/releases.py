@@ -8,8 +8,14 @@ import pandas as pd
 from django.db import transaction
 
 from baken.registry.disclosure import DEFAULT_THRESHOLD, PublishedTable, protect
-from baken.registry.models import Registration, StatisticsRelease
-from baken.registry.person_counts import REGISTRATION_COLUMNS, registrations_per_source, release
+from baken.registry.models import CountReport, Registration, StatisticsRelease
+from baken.registry.person_counts import (
+    COUNT_COLUMNS,
+    REGISTRATION_COLUMNS,
+    not_deduplicated_table,
+    registrations_per_source,
+    release,
+)
 
 
 def registrations_frame() -> pd.DataFrame:
@@ -33,6 +39,14 @@ def registrations_frame() -> pd.DataFrame:
     unlinked = frame["person_key"] == ""
     frame.loc[unlinked, "person_key"] = "R" + frame.loc[unlinked, "pk"].astype(str)
     return frame.drop(columns=["pk"])
+
+
+def counts_frame() -> pd.DataFrame:
+    """The untraceable counts: kept apart from the registrations, never linked."""
+    rows = CountReport.objects.active().values_list(
+        "year", "forms", "minor", "reporter_region", "source__kind"
+    )
+    return pd.DataFrame.from_records(list(rows), columns=list(COUNT_COLUMNS))
 
 
 def _serialise(item: PublishedTable) -> dict[str, Any]:
@@ -60,11 +74,18 @@ def _serialise(item: PublishedTable) -> dict[str, Any]:
 @transaction.atomic
 def publish(*, threshold: int = DEFAULT_THRESHOLD) -> StatisticsRelease:
     frame = registrations_frame()
-    if frame.empty:
+    counts = counts_frame()
+    if frame.empty and counts.empty:
         return StatisticsRelease.objects.create(threshold=threshold)
-    tables = release(frame)
-    years = tables[0].years
-    tables.append(registrations_per_source(frame, years))
+    years = sorted(
+        {int(y) for y in pd.to_datetime(frame["reported_on"]).dt.year}
+        | {int(y) for y in counts["year"]}
+    )
+    tables = release(frame, years) if not frame.empty else []
+    if not frame.empty:
+        tables.append(registrations_per_source(frame, years))
+    if not counts.empty:
+        tables.append(not_deduplicated_table(counts, years))
     published = protect(tables, threshold=threshold)
     return StatisticsRelease.objects.create(
         threshold=threshold,

@@ -110,6 +110,34 @@ class RegistrationIn(Strict):
         return self
 
 
+class CountIn(Strict):
+    """An untraceable count (`dossier_type: "count_only"`), sent when no personal data may go
+    (after a refusal of consent or an objection): the year, the form(s), whether the person is a
+    minor, and the reporting police unit; the source is the reporting organisation. It carries no
+    pseudonym of any kind, no year of birth, sex, nationality or country of birth, no free text
+    and no date finer than the year: any such field is refused as unknown. The registry keeps it
+    apart from registrations, never links it, and counts it as not deduplicated."""
+
+    dossier_type: Literal["count_only"]
+    year: int = Field(ge=1900, le=2100)
+    forms: list[FormCode] = Field(min_length=1, max_length=12)
+    minor: bool | None = None
+    reporter_region: Annotated[str, StringConstraints(max_length=16)] = ""
+
+    @field_validator("year")
+    @classmethod
+    def year_not_in_the_future(cls, value: int) -> int:
+        if value > date.today().year:  # noqa: DTZ011 - a calendar year
+            raise ValueError("year cannot lie in the future")
+        return value
+
+
+# What POST and PUT /registrations take: a registration, or an untraceable count, told apart by
+# `dossier_type`.
+Intake = Annotated[RegistrationIn | CountIn, Field(discriminator="dossier_type")]
+DOSSIER_TYPES = ("statistical", "shelter", "advice", "count_only")
+
+
 class RegistrationOut(Schema):
     reference: str
     status: str

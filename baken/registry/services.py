@@ -10,10 +10,16 @@ from django.utils import timezone
 from baken.accounts.models import User
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
-from baken.registry.models import Registration, RegistrationStatus, Source, StatisticsRelease
+from baken.registry.models import (
+    CountReport,
+    Registration,
+    RegistrationStatus,
+    Source,
+    StatisticsRelease,
+)
 from baken.registry.persons import link_new_safely
 from baken.registry.releases import publish
-from baken.registry.schemas import Pseudonyms, RegistrationIn
+from baken.registry.schemas import CountIn, Pseudonyms, RegistrationIn
 
 
 def _fields(data: RegistrationIn) -> dict[str, Any]:
@@ -73,6 +79,46 @@ def withdraw_registration(*, registration: Registration, reason: str) -> Registr
     registration.updated_at = timezone.now()
     registration.save()
     return registration
+
+
+def receive_count(
+    *, source: Source, idempotency_key: str, data: CountIn
+) -> tuple[CountReport, bool]:
+    """Store an untraceable count once per (source, idempotency key), apart from registrations:
+    it is never linked. Returns it and whether it is new."""
+    existing = CountReport.objects.filter(source=source, idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return existing, False
+    values = data.model_dump(exclude={"dossier_type"})
+    try:
+        with transaction.atomic():
+            count = CountReport.objects.create(
+                source=source, idempotency_key=idempotency_key, **values
+            )
+    except IntegrityError:
+        return CountReport.objects.get(source=source, idempotency_key=idempotency_key), False
+    return count, True
+
+
+@transaction.atomic
+def correct_count(*, count: CountReport, data: CountIn) -> CountReport:
+    if count.status == RegistrationStatus.WITHDRAWN:
+        raise ValueError("a withdrawn registration cannot be corrected")
+    for name, value in data.model_dump(exclude={"dossier_type"}).items():
+        setattr(count, name, value)
+    count.status = RegistrationStatus.CORRECTED
+    count.updated_at = timezone.now()
+    count.save()
+    return count
+
+
+@transaction.atomic
+def withdraw_count(*, count: CountReport, reason: str) -> CountReport:
+    count.status = RegistrationStatus.WITHDRAWN
+    count.withdrawn_reason = reason
+    count.updated_at = timezone.now()
+    count.save()
+    return count
 
 
 @transaction.atomic

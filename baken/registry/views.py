@@ -27,6 +27,7 @@ from baken.registry.capture_tables import (
 )
 from baken.registry.forms import LIST_CHOICES, EstimationForm, StatisticsForm, UploadForm
 from baken.registry.models import (
+    CountReport,
     LinkageRun,
     Registration,
     StatisticsRelease,
@@ -197,6 +198,7 @@ def statistics_view(request: HttpRequest) -> HttpResponse:
         ],
         "query": request.GET.urlencode(),
         "report_year": latest,
+        "has_counts": any(t["key"] == "not_deduplicated" for t in release.tables),
     }
     return render(request, "registry/statistics.html", context)
 
@@ -331,6 +333,8 @@ def estimation_view(request: HttpRequest) -> HttpResponse:
         "quality": linkage_quality(),
         "query": request.GET.urlencode(),
         "lists": [str(label) for value, label in LIST_CHOICES if value in grouping.values()],
+        # Untraceable counts cannot be linked, so they are on no list of the capture table.
+        "not_deduplicated": CountReport.objects.active().filter(year__in=chosen).count(),
     }
     return render(request, "registry/estimation.html", context)
 

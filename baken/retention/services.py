@@ -5,7 +5,8 @@ file longer where careful care needs it.
 A file is the youth with everything recorded about them: guardians, the name index,
 break-the-glass accesses, signals, daily reports, consultations, screenings, meldcode
 trajectories (steps, reports, escalations, case conferences and their actions) and
-registration tasks and outbox rows. The models protect these rows from accidental deletion;
+registration tasks, decisions on disclosure (with the persons' consent), objections, notes
+and outbox rows. The models protect these rows from accidental deletion;
 this module deletes them deliberately, children first. Each destruction is one transaction with
 its audit entry, which names the youth only by pseudonymous id and counts what was removed.
 """
@@ -35,7 +36,13 @@ from baken.meldcode.models import (
     StepRecord,
     Trajectory,
 )
-from baken.registration.models import OutboundRegistration, RegistrationTask
+from baken.registration.models import (
+    Disclosure,
+    FileNote,
+    Objection,
+    OutboundRegistration,
+    RegistrationTask,
+)
 from baken.retention.models import RetentionHold
 from baken.retention.policy import is_due, retention_ends
 from baken.screening.models import Screening, ScreeningEvent
@@ -60,6 +67,9 @@ FILE_RECORDS: list[tuple[type[Model], str, list[str]]] = [
     (ConferenceAction, "conference__youth", ["done_on"]),
     (RegistrationTask, "youth", ["created_at", "decided_at"]),
     (OutboundRegistration, "youth", ["created_at", "delivered_at"]),
+    (Disclosure, "youth", ["decided_at", "withdrawn_at"]),
+    (Objection, "youth", ["recorded_at"]),
+    (FileNote, "youth", ["written_at"]),
 ]
 
 
@@ -153,6 +163,9 @@ def _delete_file(youth: Youth) -> Counter[str]:
     _delete(CaseConference.objects.filter(Q(youth=youth) | Q(trajectory__youth=youth)), removed)
     _delete(Report.objects.filter(trajectory__youth=youth), removed)
     _delete(Trajectory.objects.filter(youth=youth), removed)
+    _delete(FileNote.objects.filter(youth=youth), removed)
+    _delete(Disclosure.objects.filter(youth=youth), removed)
+    _delete(Objection.objects.filter(youth=youth), removed)
     _delete(OutboundRegistration.objects.filter(youth=youth), removed)
     _delete(RegistrationTask.objects.filter(youth=youth), removed)
     _delete(Screening.objects.filter(youth=youth), removed)

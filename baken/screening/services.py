@@ -17,8 +17,6 @@ from baken.accounts.models import Organisation, User
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access, log_object_access
 from baken.cases.models import Youth
-from baken.registration.models import Trigger as RegistrationTrigger
-from baken.registration.services import open_registration_task
 from baken.screening.models import (
     DEFAULT_INTERVAL_DAYS,
     Instrument,
@@ -186,15 +184,11 @@ def save_answers(
         )
         check_transition(screening.status, new_status)
         screening.status = new_status
+        # A score is decision support, not a confirmed suspicion: it opens no registration task
+        # (that follows a meldcode decision or a designated officer's conclusion).
         if new_status == ScreeningStatus.CLOSED:
             screening.closed_by = by
             screening.closed_at = screening.completed_at
-        else:
-            open_registration_task(
-                youth=screening.youth,
-                trigger=RegistrationTrigger.SCREENING,
-                trigger_id=screening.pk,
-            )
     screening.save()
     log_object_access(
         event=AuditEvent.UPDATE,

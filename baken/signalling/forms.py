@@ -107,6 +107,13 @@ class ConclusionForm(forms.Form):
     next_step = forms.ChoiceField(
         label=_("Next step"), choices=NextStep.choices, widget=forms.RadioSelect
     )
+    suspicion_confirmed = forms.BooleanField(
+        label=_(
+            "As designated officer I confirm the suspicion of trafficking (the question whether "
+            "to register goes on the registrar's list)"
+        ),
+        required=False,
+    )
 
     def __init__(self, *args: object, organisation_id: int, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -197,6 +197,9 @@ class Consultation(models.Model):
     next_step = models.CharField(
         _("next step"), max_length=16, choices=NextStep.choices, blank=True
     )
+    suspicion_confirmed = models.BooleanField(
+        _("the designated officer confirms the suspicion of trafficking"), default=False
+    )
     concluded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -260,7 +260,11 @@ def conclude_consultation(
     external_participants: str,
     conclusion: str,
     next_step: str,
+    suspicion_confirmed: bool = False,
 ) -> Consultation:
+    """Record the conclusion. A designated officer who confirms the suspicion of trafficking puts
+    the question whether to register on the registrar's list. (The meldcode as next step is
+    concluded through `meldcode.services.conclude_consultation`, which starts it.)"""
     if not consultation.is_open:
         raise ValidationError(_("This consultation has already been concluded."))
     if not by.has_role(*CONSULTANT_ROLES):
@@ -269,14 +273,19 @@ def conclude_consultation(
         )
     if next_step not in NextStep.values or not conclusion.strip():
         raise ValidationError(_("Record the conclusion and choose a next step."))
+    if suspicion_confirmed and not by.has_role(Role.DESIGNATED_OFFICER):
+        raise ValidationError(
+            {"suspicion_confirmed": _("Only the designated officer confirms a suspicion.")}
+        )
     consultation.conclusion = conclusion.strip()
     consultation.next_step = next_step
+    consultation.suspicion_confirmed = suspicion_confirmed
     consultation.external_participants = external_participants.strip()
     consultation.concluded_by = by
     consultation.concluded_at = timezone.now()
     consultation.save()
     consultation.participants.set({*participants, by, consultation.requested_by})
-    if next_step == NextStep.MELDCODE:
+    if suspicion_confirmed:
         open_registration_task(
             youth=consultation.youth, trigger=Trigger.CONSULTATION, trigger_id=consultation.pk
         )

@@ -4,6 +4,7 @@ from django.forms.boundfield import BoundWidget
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
@@ -175,31 +176,16 @@ def request_consultation_view(request: HttpRequest, pseudonym: str) -> HttpRespo
 
 
 @role_required(*WORKING_ROLES)
+@require_safe
 def consultation_view(request: HttpRequest, consultation_id: int) -> HttpResponse:
+    """The consultation, with the form for its conclusion (for the designated officer or
+    behavioural scientist). The conclusion is recorded by `meldcode:conclude_consultation`,
+    which starts the meldcode when that is the next step."""
     user = acting_user(request)
     consultation = get_consultation_for_user(user, consultation_id, request=request)
-    can_conclude = consultation.is_open and user.has_role(*CONSULTANTS)
     form = None
-    if can_conclude:
-        form = ConclusionForm(
-            request.POST or None, organisation_id=consultation.youth.organisation_id
-        )
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.conclude_consultation(
-                    consultation=consultation,
-                    by=user,
-                    request=request,
-                    participants=list(form.cleaned_data["participants"]),
-                    external_participants=form.cleaned_data["external_participants"],
-                    conclusion=form.cleaned_data["conclusion"],
-                    next_step=form.cleaned_data["next_step"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("The conclusion has been recorded."))
-                return redirect("home:youth", pseudonym=consultation.youth.pseudonym)
+    if consultation.is_open and user.has_role(*CONSULTANTS):
+        form = ConclusionForm(organisation_id=consultation.youth.organisation_id)
     context = {"consultation": consultation, "form": form}
     return render(request, "signalling/consultation.html", context)
 

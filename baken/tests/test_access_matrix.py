@@ -40,6 +40,7 @@ from baken.meldcode import services as meldcode
 from baken.partners.models import Partner, PartnerKind
 from baken.partners.services import save_partner
 from baken.registration import services as registration
+from baken.registration.models import Disclosure
 from baken.registry import persons
 from baken.registry.models import CandidatePair, Registration
 from baken.registry.releases import publish
@@ -216,6 +217,8 @@ DENIAL_LOGGED = {
     "action_id",
     "task_id",
     "outbound_id",
+    "disclosure_id",
+    "party_id",
     "partner_id",
     "attempt_id",
     "user_id",
@@ -293,8 +296,24 @@ def _youth_file(youth: Youth, worker: User, officer: User, colleague: User) -> d
         trajectory=trajectory,
     )
     task = youth.registration_tasks.get()
-    outbound = registration.submit_registration(
-        task=task, by=officer, request=None, consent="given", forms=["labour"]
+    disclosure = registration.record_consent(
+        task=task,
+        by=officer,
+        request=None,
+        answers=[registration.Answer("youth", "given", timezone.localdate())],
+        content=registration.Content(forms=["labour"]),
+    )
+    outbound = disclosure.registration
+    assert outbound is not None
+    proposal = Disclosure.objects.create(  # a proposal to register without consent
+        youth=youth,
+        purpose="registration",
+        route="statistics_exception",
+        status="proposed",
+        exception_reason_kind="harm",
+        exception_reason="Vragen zou de jongere nu ernstig schaden.",
+        content={"forms": ["labour"]},
+        proposed_by=officer,
     )
     access = break_the_glass(
         youth=youth, by=colleague, request=None, reason="Crisis in de nacht, mentor ziek."
@@ -309,6 +328,8 @@ def _youth_file(youth: Youth, worker: User, officer: User, colleague: User) -> d
         "action_id": conference.actions.get().pk,
         "task_id": task.pk,
         "outbound_id": outbound.pk,
+        "disclosure_id": proposal.pk,
+        "party_id": disclosure.parties.get().pk,
         "access_id": access.pk,
     }
 

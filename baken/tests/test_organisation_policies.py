@@ -29,9 +29,8 @@ ClientFor = Callable[[User], Client]
 REGISTRATION: dict[str, Any] = {
     "registrar": "youth_worker",
     "deadline_working_days": 5,
-    "consent_both_from": 12,
-    "consent_youth_alone_from": 16,
-    "statistical_after_objection": False,
+    "send_count": True,
+    "basis_without_consent": "6(1)(f)",
 }
 POLICIES: list[tuple[Any, type[Model], str, Callable[[], dict[str, Any]]]] = [
     (
@@ -73,7 +72,7 @@ def test_a_policy_is_read_without_a_row_and_changed_with_an_audit_entry(
     ).exists()
 
 
-def test_only_the_privacy_officer_allows_a_statistical_registration_after_an_objection(
+def test_only_the_privacy_officer_decides_on_the_count_and_nobody_on_an_objection(
     cast: Cast,
 ) -> None:
     with pytest.raises(ValidationError):
@@ -81,15 +80,23 @@ def test_only_the_privacy_officer_allows_a_statistical_registration_after_an_obj
             organisation=cast.institution_a,
             by=cast.officer_a,
             request=None,
-            **{**REGISTRATION, "statistical_after_objection": True},
+            **{**REGISTRATION, "send_count": False},
         )
     registration.set_policy(
         organisation=cast.institution_a,
         by=cast.privacy_officer,
         request=None,
-        **{**REGISTRATION, "statistical_after_objection": True},
+        **{**REGISTRATION, "send_count": False},
     )
-    assert registration.policy_for(cast.institution_a).statistical_after_objection
+    assert not registration.policy_for(cast.institution_a).send_count
+    with pytest.raises(TypeError):  # no setting lets a registration follow an objection
+        registration.set_policy(  # type: ignore[call-arg]
+            organisation=cast.institution_a,
+            by=cast.privacy_officer,
+            request=None,
+            statistical_after_objection=True,
+            **REGISTRATION,
+        )
 
 
 @pytest.mark.parametrize(
@@ -98,7 +105,7 @@ def test_only_the_privacy_officer_allows_a_statistical_registration_after_an_obj
         ("meldcode:policy", {"framework_in_step": "4", "response_days": "7"}, "meldcode_policy"),
         (
             "registration:policy",
-            {**REGISTRATION, "statistical_after_objection": ""},
+            {**REGISTRATION, "send_count": "on"},
             "registration_policy",
         ),
     ],

@@ -188,7 +188,7 @@ def test_reporting_records_the_report_and_waits_for_feedback(cast: Cast, youth: 
     assert AuditEntry.objects.filter(event=AuditEvent.TRANSFER, object_type="report").exists()
 
 
-def test_a_report_without_feedback_stalls_and_is_escalated_then_closed_by_feedback(
+def test_a_report_without_feedback_stalls_and_is_escalated_and_feedback_closes_nothing(
     cast: Cast, youth: Youth
 ) -> None:
     trajectory = through_step_4(youth, cast.worker_a)
@@ -228,8 +228,8 @@ def test_a_report_without_feedback_stalls_and_is_escalated_then_closed_by_feedba
             feedback="VT doet onderzoek.",
         )
     trajectory.refresh_from_db()
-    assert trajectory.status == Status.CLOSED
-    assert report.escalations.count() == 1
+    assert trajectory.status == Status.REPORTED  # the institution stays involved
+    assert report.escalations.count() == 1 and not services.stalled_reports(youths).exists()
 
 
 def test_help_sets_a_review_date_where_question_5_is_asked_again(cast: Cast, youth: Youth) -> None:

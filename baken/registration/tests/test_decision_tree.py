@@ -1,5 +1,6 @@
-"""The registration decision tree: tasks from confirmed suspicions, deadlines, consent by age,
-lawful basis, objection, and the note in the youth's file."""
+"""The registration decision tree: a task follows a confirmed suspicion (a meldcode decision or the
+designated officer's conclusion), once per youth; a registered youth gets no second task but a
+correction; the task stays until decided; the decision goes into the youth's file."""
 
 from collections.abc import Callable
 from datetime import date
@@ -10,19 +11,20 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
-from baken.accounts.models import User
+from baken.accounts.models import Role, User
 from baken.cases.models import Youth
 from baken.cases.testing import make_youth
 from baken.home.timeline import build_timeline
+from baken.meldcode import services as meldcode
+from baken.meldcode.models import Trajectory
 from baken.registration import services
-from baken.registration.consent import GUARDIAN, YOUTH
 from baken.registration.deadlines import add_working_days
-from baken.registration.models import DeliveryStatus, RegistrationTask, TaskStatus
+from baken.registration.models import RegistrationTask, TaskStatus
+from baken.registration.testing import open_task, register_with_consent
 from baken.screening import services as screening
 from baken.signalling.services import conclude_consultation, request_consultation
-from baken.testing import Cast
+from baken.testing import Cast, make_user
 
 pytestmark = pytest.mark.django_db
 ClientFor = Callable[[User], Client]
@@ -37,48 +39,131 @@ def youth_born(cast: Cast, born: str) -> Youth:
     return make_youth(cast.worker_a, teams=[cast.team_a1], born=born)
 
 
-def task_for(youth: Youth) -> RegistrationTask:
-    return services.open_registration_task(youth=youth, trigger="meldcode", trigger_id=1)
+def test_an_elevated_screening_score_alone_opens_no_task(cast: Cast) -> None:
+    youth = youth_born(cast, "2010-05-17")
+    row = screening.start_screening(youth=youth, by=cast.worker_a, request=None, reason="intake")
+    screening.save_answers(
+        screening=row,
+        by=cast.worker_a,
+        request=None,
+        answers={"sd-paid-sex": "yes"},
+        complete=True,
+    )
+    row.refresh_from_db()
+    assert row.overall in ("elevated", "high")
+    assert not RegistrationTask.objects.exists()
 
 
-def test_an_elevated_screening_opens_a_task_due_in_ten_working_days(cast: Cast) -> None:
+def conclude(cast: Cast, youth: Youth, by: User, *, next_step: str, confirmed: bool) -> None:
+    consultation = request_consultation(
+        youth=youth, by=cast.worker_a, request=None, addressed_to=cast.officer_a, question="?"
+    )
+    conclude_consultation(
+        consultation=consultation,
+        by=by,
+        request=None,
+        participants=[],
+        external_participants="",
+        conclusion="Vermoeden van criminele uitbuiting.",
+        next_step=next_step,
+        suspicion_confirmed=confirmed,
+    )
+
+
+def test_the_designated_officer_confirming_the_suspicion_opens_one_task(cast: Cast) -> None:
     youth = youth_born(cast, "2010-05-17")
     with time_machine.travel(date(2026, 11, 27), tick=False):  # a Friday
-        screening_row = screening.start_screening(
-            youth=youth, by=cast.worker_a, request=None, reason="intake"
-        )
-        screening.save_answers(
-            screening=screening_row,
-            by=cast.worker_a,
-            request=None,
-            answers={"sd-paid-sex": "yes"},
-            complete=True,
-        )
-    task = RegistrationTask.objects.get()
-    assert task.trigger == "screening" and task.due_on == date(2026, 12, 11)
+        conclude(cast, youth, cast.officer_a, next_step="monitor", confirmed=False)
+        assert not RegistrationTask.objects.exists()
+        conclude(cast, youth, cast.officer_a, next_step="monitor", confirmed=True)
+        conclude(cast, youth, cast.officer_a, next_step="screen", confirmed=True)
+
+    task = RegistrationTask.objects.get(youth=youth)
+    assert task.trigger == "consultation" and task.due_on == date(2026, 12, 11)
     assert add_working_days(date(2026, 11, 27), 1) == date(2026, 11, 30)
 
 
-def test_a_consultation_concluding_meldcode_opens_one_task(cast: Cast) -> None:
+def test_only_the_designated_officer_confirms_a_suspicion(cast: Cast) -> None:
     youth = youth_born(cast, "2010-05-17")
-    for _ in range(2):
-        consultation = request_consultation(
-            youth=youth, by=cast.worker_a, request=None, addressed_to=cast.officer_a, question="?"
-        )
-        conclude_consultation(
-            consultation=consultation,
-            by=cast.officer_a,
-            request=None,
-            participants=[],
-            external_participants="",
-            conclusion="Vermoeden bevestigd",
-            next_step="meldcode",
-        )
-    assert RegistrationTask.objects.filter(youth=youth, status=TaskStatus.OPEN).count() == 1
+    scientist = make_user("scientist_a", cast.institution_a, [Role.BEHAVIOURAL_SCIENTIST])
+    with pytest.raises(ValidationError) as refused:
+        conclude(cast, youth, scientist, next_step="monitor", confirmed=True)
+    assert "suspicion_confirmed" in refused.value.message_dict
+    assert not RegistrationTask.objects.exists()
+
+
+def test_concluding_with_the_meldcode_starts_the_meldcode_not_a_task(cast: Cast) -> None:
+    youth = youth_born(cast, "2010-05-17")
+    consultation = request_consultation(
+        youth=youth, by=cast.worker_a, request=None, addressed_to=cast.officer_a, question="?"
+    )
+
+    trajectory = meldcode.conclude_consultation(
+        consultation=consultation,
+        by=cast.officer_a,
+        request=None,
+        participants=[],
+        external_participants="",
+        conclusion="Zorgen over loverboy; meldcode volgen.",
+        next_step="meldcode",
+    )
+
+    assert trajectory is not None and trajectory.origin_consultation == consultation
+    assert Trajectory.objects.get(youth=youth) == trajectory
+    assert not RegistrationTask.objects.exists()
+
+
+def test_the_conclusion_page_starts_the_meldcode(client_for: ClientFor, cast: Cast) -> None:
+    youth = youth_born(cast, "2010-05-17")
+    consultation = request_consultation(
+        youth=youth, by=cast.worker_a, request=None, addressed_to=cast.officer_a, question="?"
+    )
+    client = client_for(cast.officer_a)
+    page = client.get(reverse("signalling:consultation", args=[consultation.pk]))
+    action = reverse("meldcode:conclude_consultation", args=[consultation.pk])
+    assert f'action="{action}"' in page.content.decode()
+
+    response = client.post(action, {"conclusion": "Meldcode volgen.", "next_step": "meldcode"})
+
+    trajectory = Trajectory.objects.get(youth=youth)
+    assert response["Location"] == reverse("meldcode:trajectory", args=[trajectory.pk])
+    assert (
+        client.post(reverse("signalling:consultation", args=[consultation.pk])).status_code == 405
+    )
+
+
+def test_a_registered_youth_gets_no_second_task(cast: Cast) -> None:
+    youth = youth_born(cast, "2009-01-01")
+    register_with_consent(open_task(youth), cast.officer_a)
+
+    conclude(cast, youth, cast.officer_a, next_step="monitor", confirmed=True)
+
+    assert services.open_registration_task(youth=youth, trigger="meldcode", trigger_id=9) is None
+    assert RegistrationTask.objects.filter(youth=youth).count() == 1
+    assert not RegistrationTask.objects.filter(status=TaskStatus.OPEN).exists()
+
+
+def test_the_task_page_shows_the_existing_registration_and_offers_a_correction(
+    client_for: ClientFor, cast: Cast
+) -> None:
+    youth = youth_born(cast, "2009-01-01")
+    disclosure = register_with_consent(open_task(youth), cast.officer_a)
+    outbound = disclosure.registration
+    assert outbound is not None
+    # A task from before this rule (or opened while the registration was on its way).
+    old = RegistrationTask.objects.create(
+        youth=youth, trigger="screening", trigger_id=1, due_on=date(2026, 12, 1)
+    )
+
+    page = client_for(cast.officer_a).get(reverse("registration:task", args=[old.pk]))
+
+    text = page.content.decode()
+    assert "Deze jongere is al geregistreerd." in text
+    assert reverse("registration:resend", args=[outbound.pk]) in text
 
 
 def test_the_task_stays_until_registered_or_a_reason_is_recorded(cast: Cast) -> None:
-    task = task_for(youth_born(cast, "2010-05-17"))
+    task = open_task(youth_born(cast, "2010-05-17"))
     with pytest.raises(ValidationError):
         services.decide_not_to_register(
             task=task, by=cast.officer_a, request=None, reason_kind="other", reason="nee"
@@ -104,129 +189,28 @@ def test_the_task_stays_until_registered_or_a_reason_is_recorded(cast: Cast) -> 
     assert [i.kind for i in build_timeline(task.youth)] == ["not_registered"]
 
 
-@pytest.mark.parametrize(
-    ("born", "who"),
-    [("2016-01-01", [GUARDIAN]), ("2012-01-01", [GUARDIAN, YOUTH]), ("2009-01-01", [YOUTH])],
-)
-def test_who_consents_is_recorded_by_age_at_the_time(cast: Cast, born: str, who: list[str]) -> None:
-    task = task_for(youth_born(cast, born))
-    with time_machine.travel(date(2026, 6, 1), tick=False):
-        outbound = services.submit_registration(
-            task=task,
-            by=cast.officer_a,
-            request=None,
-            consent="given",
-            dossier_type="statistical",
-            forms=["labour"],
-        )
-    assert outbound.consent_from == who and outbound.lawful_basis == "consent"
-
-
-def test_not_asked_needs_a_reason_a_justification_and_the_officers_confirmation(cast: Cast) -> None:
-    task = task_for(youth_born(cast, "2009-01-01"))
-    base: dict[str, Any] = {
-        "task": task,
-        "request": None,
-        "consent": "not_asked",
-        "forms": ["sexual-domestic"],
-    }
-    with pytest.raises(ValidationError) as missing:
-        services.submit_registration(by=cast.officer_a, **base)
-    assert "not_asked_reason" in missing.value.message_dict
-    reason: dict[str, Any] = {
-        "not_asked_reason": "psychological_harm",
-        "justification": "Vragen zou haar nu ernstig ontregelen (behandelaar).",
-    }
-    with pytest.raises(ValidationError) as unconfirmed:
-        services.submit_registration(by=cast.officer_a, confirmed=False, **base, **reason)
-    assert "confirmed" in unconfirmed.value.message_dict
-    outbound = services.submit_registration(by=cast.officer_a, confirmed=True, **base, **reason)
-    assert (
-        outbound.lawful_basis == "statistics_exception" and outbound.confirmed_by == cast.officer_a
-    )
-    assert outbound.payload["dossier_type"] == "statistical" and "contact" not in outbound.payload
-
-
-def test_without_consent_no_request_for_shelter(cast: Cast) -> None:
-    task = task_for(youth_born(cast, "2009-01-01"))
-    with pytest.raises(ValidationError) as refused:
-        services.submit_registration(
-            task=task,
-            by=cast.officer_a,
-            request=None,
-            consent="refused",
-            dossier_type="shelter",
-            forms=["labour"],
-            contact={"name": "X"},
-        )
-    assert "dossier_type" in refused.value.message_dict
-    outbound = services.submit_registration(
-        task=task,
-        by=cast.officer_a,
-        request=None,
-        consent="refused",
-        dossier_type="statistical",
-        forms=["labour"],
-    )
-    assert outbound.lawful_basis == "pseudonymised_statistics"
-
-
-def test_an_objection_is_respected_unless_the_privacy_officer_allows_statistics(cast: Cast) -> None:
-    task = task_for(youth_born(cast, "2009-01-01"))
-    with pytest.raises(ValidationError, match="bezwaar"):
-        services.submit_registration(
-            task=task,
-            by=cast.officer_a,
-            request=None,
-            consent="refused",
-            objection=True,
-            forms=["labour"],
-        )
-    policy = services.policy_for(cast.institution_a)
-    policy.statistical_after_objection = True
-    policy.save()
-    outbound = services.submit_registration(
-        task=task,
-        by=cast.officer_a,
-        request=None,
-        consent="refused",
-        objection=True,
-        forms=["labour"],
-    )
-    assert outbound.objection and outbound.dossier_type == "statistical"
-
-
 def test_only_the_registrar_role_registers(cast: Cast) -> None:
-    task = task_for(youth_born(cast, "2009-01-01"))
+    task = open_task(youth_born(cast, "2009-01-01"))
     with pytest.raises(ValidationError):
-        services.submit_registration(
-            task=task, by=cast.worker_a, request=None, consent="given", forms=["labour"]
-        )
+        register_with_consent(task, cast.worker_a)
 
 
-def test_the_decision_goes_into_the_youths_file_and_the_officers_list(
+def test_confirming_the_suspicion_of_a_registered_youth_points_to_the_registration(
     client_for: ClientFor, cast: Cast
 ) -> None:
     youth = youth_born(cast, "2009-01-01")
-    task = task_for(youth)
-    client = client_for(cast.officer_a)
-    assert task in client.get(reverse("home")).context["registration_tasks"]
-
-    response = client.post(
-        reverse("registration:task", args=[task.pk]),
-        {
-            "suspicion": "yes",
-            "consent": "refused",
-            "dossier_type": "statistical",
-            "forms_of_exploitation": ["criminal"],
-            "cross_border": "no",
-        },
+    register_with_consent(open_task(youth), cast.officer_a)
+    consultation = request_consultation(
+        youth=youth, by=cast.worker_a, request=None, addressed_to=cast.officer_a, question="?"
     )
 
-    assert response["Location"] == reverse("home:youth", args=[youth.pseudonym])
-    outbound = youth.registrations.get()
-    assert outbound.status == DeliveryStatus.QUEUED and outbound.payload["cross_border"] is False
-    page = client.get(reverse("home:youth", args=[youth.pseudonym])).content.decode()
-    assert "pseudonymised_statistics" in page
-    assert [i.kind for i in build_timeline(youth)] == ["registration"]
-    assert timezone.localdate() <= task.due_on
+    response = client_for(cast.officer_a).post(
+        reverse("meldcode:conclude_consultation", args=[consultation.pk]),
+        {"conclusion": "Nieuwe signalen.", "next_step": "monitor", "suspicion_confirmed": "on"},
+        follow=True,
+    )
+
+    assert "Deze jongere is al geregistreerd: geen tweede registratie." in (
+        response.content.decode()
+    )
+    assert not RegistrationTask.objects.filter(status=TaskStatus.OPEN).exists()

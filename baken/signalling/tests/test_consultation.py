@@ -71,7 +71,7 @@ def test_officer_records_the_conclusion_and_next_step(
     )
 
     response = client_for(cast.officer_a).post(
-        reverse("signalling:consultation", args=[consultation.pk]),
+        reverse("meldcode:conclude_consultation", args=[consultation.pk]),
         {
             "participants": [cast.worker_a.pk],
             "external_participants": "Zorgcoördinator regio (anoniem)",
@@ -94,11 +94,14 @@ def test_a_worker_cannot_conclude_a_consultation(
     consultation = services.request_consultation(
         youth=youth, by=cast.worker_a, request=None, addressed_to=cast.officer_a, question="?"
     )
-    page = client_for(cast.worker_a).post(
-        reverse("signalling:consultation", args=[consultation.pk]),
+    client = client_for(cast.worker_a)
+    page = client.get(reverse("signalling:consultation", args=[consultation.pk]))
+    assert page.status_code == 200 and page.context["form"] is None
+    refused = client.post(
+        reverse("meldcode:conclude_consultation", args=[consultation.pk]),
         {"conclusion": "Geen zorgen", "next_step": "no_concern"},
     )
-    assert page.status_code == 200 and page.context["form"] is None
+    assert refused.status_code == 403
     consultation.refresh_from_db()
     assert consultation.is_open
 

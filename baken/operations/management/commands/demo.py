@@ -9,7 +9,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from baken.operations.demo_data import DEMO_PASSWORD, load_demo_data
-from baken.registration.delivery import deliver_due, http_transport
+from baken.registration.delivery import (
+    deliver_due,
+    deliver_due_calls,
+    http_call_transport,
+    http_transport,
+)
 
 SEND_INTERVAL_SECONDS = 3
 logger = logging.getLogger(__name__)
@@ -18,10 +23,12 @@ logger = logging.getLogger(__name__)
 def _send_registrations(url: str) -> None:
     """The demo's sender: what `baken send_registrations` does in production."""
     transport = http_transport(url, settings.BAKEN_REGISTRY_TOKEN)
+    calls = http_call_transport(url, settings.BAKEN_REGISTRY_TOKEN)
     while True:
         time.sleep(SEND_INTERVAL_SECONDS)
         try:
             deliver_due(transport=transport)
+            deliver_due_calls(transport=calls)
         except Exception:  # keep the demo's sender alive; the rows stay queued
             logger.exception("demo sender")
 

@@ -7,7 +7,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
-from baken.registration.delivery import MAX_BACKOFF_SECONDS, deliver_due, http_transport
+from baken.registration.delivery import (
+    MAX_BACKOFF_SECONDS,
+    DeliveryRun,
+    deliver_due,
+    deliver_due_calls,
+    http_call_transport,
+    http_transport,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +27,8 @@ def pause_after(*, interval: float, problems_in_a_row: int) -> float:
 
 class Command(BaseCommand):
     help = (
-        "Send queued registrations to the registry (BAKEN_REGISTRY_URL, BAKEN_REGISTRY_TOKEN). "
+        "Send queued registrations, and then queued corrections and withdrawals, to the registry "
+        "(BAKEN_REGISTRY_URL, BAKEN_REGISTRY_TOKEN). "
         "Runs as a long-lived worker; --once sends what is due and stops."
     )
 
@@ -32,10 +40,19 @@ class Command(BaseCommand):
         if not settings.BAKEN_REGISTRY_URL or not settings.BAKEN_REGISTRY_TOKEN:
             raise CommandError("Set BAKEN_REGISTRY_URL and BAKEN_REGISTRY_TOKEN first.")
         transport = http_transport(settings.BAKEN_REGISTRY_URL, settings.BAKEN_REGISTRY_TOKEN)
+        calls = http_call_transport(settings.BAKEN_REGISTRY_URL, settings.BAKEN_REGISTRY_TOKEN)
         problems_in_a_row = 0
         while True:
             try:
                 run = deliver_due(transport=transport)
+                if not run.problem:
+                    done = deliver_due_calls(transport=calls)
+                    run = DeliveryRun(
+                        delivered=run.delivered + done.delivered,
+                        retrying=run.retrying + done.retrying,
+                        needs_correction=run.needs_correction + done.needs_correction,
+                        problem=done.problem,
+                    )
             except Exception:  # a database outage, say: the worker lives on, the rows wait
                 if options["once"]:
                     raise
