@@ -71,3 +71,17 @@ class InviteForm(UserAccessForm):
 
 class TeamForm(forms.Form):
     name = forms.CharField(label=_("Team name"), max_length=120)
+
+
+class PersonChoiceField(forms.ModelChoiceField[User]):
+    """Choose a colleague: shown by name and role, never by log-in name."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return obj.name_with_roles
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField[User]):
+    """Choose colleagues: shown by name and role, never by log-in name."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return obj.name_with_roles

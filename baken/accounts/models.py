@@ -162,11 +162,29 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The person's name as colleagues know it; the log-in name only when no name is set."""
+        return self.get_full_name() or self.username
+
+    @property
+    def name_with_roles(self) -> str:
+        """ "Sanne de Vries (Youth worker)": for lists where people are chosen or shown."""
+        roles = ", ".join(self.role_labels())
+        return f"{self.display_name} ({roles})" if roles else self.display_name
+
     @property
     def role_set(self) -> frozenset[str]:
         cached: frozenset[str] | None = getattr(self, "_role_set", None)
         if cached is None:
-            cached = frozenset(self.role_grants.values_list("role", flat=True))
+            prefetched = getattr(self, "_prefetched_objects_cache", {}).get("role_grants")
+            if prefetched is not None:
+                cached = frozenset(grant.role for grant in prefetched)
+            else:
+                cached = frozenset(self.role_grants.values_list("role", flat=True))
             self._role_set = cached
         return cached
 
@@ -175,6 +193,14 @@ class User(AbstractUser):
 
     def role_labels(self) -> list[str]:
         return [str(label) for value, label in Role.choices if value in self.role_set]
+
+
+def role_labels_for(codes: str) -> str:
+    """The labels of roles stored as comma-separated codes (as the audit log keeps them)."""
+    labels = dict(Role.choices)
+    return ", ".join(
+        str(labels.get(code.strip(), code.strip())) for code in codes.split(",") if code.strip()
+    )
 
 
 class RoleGrant(models.Model):

@@ -3,6 +3,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from baken.audit.models import AuditEntry, AuditEvent
+from baken.lib.dates import TypedDateField
 
 
 class AuditFilterForm(forms.Form):
@@ -11,15 +12,13 @@ class AuditFilterForm(forms.Form):
         label=_("Event"), required=False, choices=[("", _("All events")), *AuditEvent.choices]
     )
     youth_pseudonym = forms.CharField(label=_("Youth pseudonymous id"), required=False)
-    date_from = forms.DateField(
+    date_from = TypedDateField(
         label=_("From"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    date_to = forms.DateField(
+    date_to = TypedDateField(
         label=_("Up to and including"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def filter(self, entries: QuerySet[AuditEntry]) -> QuerySet[AuditEntry]:

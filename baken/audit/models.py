@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from baken.audit.labels import object_kind_label
+
 
 class AuditEvent(models.TextChoices):
     CREATE = "create", _("Create")
@@ -71,6 +73,25 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.sequence} {self.event} {self.username}"
+
+    @property
+    def who(self) -> str:
+        """The person by name (the user name kept in the entry when the account is gone)."""
+        if self.user is not None:
+            return self.user.display_name
+        return self.username
+
+    # The roles in words; set by the page that shows the entry (the accounts app knows them).
+    role_labels = ""
+
+    @property
+    def object_label(self) -> str:
+        """What was accessed, in words: "Stap in meldcode 8", not "steprecord 8"."""
+        if not self.object_type:
+            return self.object_id
+        if self.object_type in ("page", "youth_list"):  # the id is a URL name, a code
+            return object_kind_label(self.object_type)
+        return f"{object_kind_label(self.object_type)} {self.object_id}".strip()
 
 
 class AuditChainHead(models.Model):

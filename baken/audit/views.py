@@ -1,18 +1,27 @@
+from collections.abc import Iterable
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from baken.accounts.access import acting_user, role_required
-from baken.accounts.models import Role
+from baken.accounts.models import Role, role_labels_for
 from baken.audit.access import (
     audit_entries_visible_to,
     export_youth_access_overview,
     youth_access_overview,
 )
 from baken.audit.forms import AuditFilterForm, YouthOverviewForm
+from baken.audit.models import AuditEntry
 from baken.lib.csv_export import csv_response
 from baken.lib.pagination import paginate
+
+
+def _label_roles(entries: Iterable[AuditEntry]) -> None:
+    """The roles an entry recorded (as codes), in words."""
+    for entry in entries:
+        entry.role_labels = role_labels_for(entry.role)
 
 
 @role_required(Role.PRIVACY_OFFICER, kind=None)
@@ -22,7 +31,8 @@ def log_view(request: HttpRequest) -> HttpResponse:
     entries = audit_entries_visible_to(user)
     if form.is_valid():
         entries = form.filter(entries)
-    page = paginate(request, entries.order_by("-sequence"), per_page=50)
+    page = paginate(request, entries.select_related("user").order_by("-sequence"), per_page=50)
+    _label_roles(page.object_list)
     return render(request, "audit/log.html", {"form": form, "page": page})
 
 
@@ -34,25 +44,28 @@ def youth_overview_view(request: HttpRequest) -> HttpResponse:
         return render(request, "audit/youth_overview.html", {"form": form})
     pseudonym = form.cleaned_data["youth_pseudonym"].strip()
     if request.GET.get("format") != "csv":
-        page = paginate(request, youth_access_overview(user, pseudonym), per_page=50)
+        page = paginate(
+            request, youth_access_overview(user, pseudonym).select_related("user"), per_page=50
+        )
+        _label_roles(page.object_list)
         return render(
             request,
             "audit/youth_overview.html",
             {"form": form, "entries": page, "page": page, "pseudonym": pseudonym},
         )
-    entries = export_youth_access_overview(user, pseudonym, request=request)
+    entries = export_youth_access_overview(user, pseudonym, request=request).select_related("user")
     stamp = timezone.localdate().isoformat()
     return csv_response(
         f"access-{pseudonym}-{stamp}.csv",
-        [_("Time"), _("Event"), _("User name"), _("Role"), _("Organisation"), _("Object")],
+        [_("Time"), _("Event"), _("Person"), _("Role"), _("Organisation"), _("Object")],
         (
             [
                 timezone.localtime(entry.occurred_at).isoformat(timespec="seconds"),
                 entry.get_event_display(),
-                entry.username,
-                entry.role,
+                entry.who,
+                role_labels_for(entry.role),
                 entry.organisation_name,
-                f"{entry.object_type} {entry.object_id}".strip(),
+                entry.object_label,
             ]
             for entry in entries
         ),

@@ -1,9 +1,14 @@
+from datetime import date
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from baken.accounts.models import Division, Region, Team, User
+from baken.cases.birth_date import OLDEST, BirthDateCheck, age_on, check_birth_date
 from baken.cases.models import CareForm, RiskFactor, Sex
+from baken.lib.dates import TypedDateField
+from baken.lib.text_limits import LongTextField
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField[Region]):
@@ -11,13 +16,15 @@ class MunicipalityChoiceField(forms.ModelChoiceField[Region]):
         return obj.name
 
 
+CONFIRM_BIRTH_DATE = "confirm_date_of_birth"
+
+
 class YouthForm(forms.Form):
     given_names = forms.CharField(label=_("Given name(s)"), max_length=200)
     family_name = forms.CharField(label=_("Family name"), max_length=200)
-    date_of_birth = forms.DateField(
+    date_of_birth = TypedDateField(
         label=_("Date of birth"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
     nationality = forms.CharField(label=_("Nationality"), max_length=100, required=False)
@@ -28,15 +35,13 @@ class YouthForm(forms.Form):
         required=False,
     )
     care_form = forms.ChoiceField(label=_("Form of care"), choices=CareForm.choices)
-    care_start = forms.DateField(
+    care_start = TypedDateField(
         label=_("Start of care"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    care_end = forms.DateField(
+    care_end = TypedDateField(
         label=_("End of care"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     teams = forms.ModelMultipleChoiceField(
         label=_("Team(s)"), queryset=Team.objects.none(), widget=forms.CheckboxSelectMultiple
@@ -53,13 +58,34 @@ class YouthForm(forms.Form):
         self.fields["teams"].queryset = Team.objects.filter(  # type: ignore[attr-defined]
             organisation=user.organisation
         )
+        # Shown only when the birth date gives an age outside youth care (see clean()).
+        self.fields[CONFIRM_BIRTH_DATE] = forms.BooleanField(
+            label=_("I confirm this date of birth"), required=False, widget=forms.HiddenInput
+        )
+        self.order_fields(
+            [*[name for name in self.fields if name != CONFIRM_BIRTH_DATE][:3], CONFIRM_BIRTH_DATE]
+        )
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
+        confirmed = data.pop(CONFIRM_BIRTH_DATE, False)
         born, start, end = data.get("date_of_birth"), data.get("care_start"), data.get("care_end")
         today = timezone.localdate()
-        if born and born > today:
-            self.add_error("date_of_birth", _("The date of birth cannot be in the future."))
+        if isinstance(born, date) and "date_of_birth" in self.changed_data:
+            check = check_birth_date(born, today=today)
+            if check is BirthDateCheck.IN_THE_FUTURE:
+                self.add_error("date_of_birth", _("The date of birth cannot be in the future."))
+            elif check is BirthDateCheck.UNUSUAL_AGE and not confirmed:
+                self.add_error(
+                    "date_of_birth",
+                    _(
+                        "This date of birth makes the youth %(age)d years old, outside youth "
+                        "care (0 to %(oldest)d). Age decides who must consent. Correct the date, "
+                        "or confirm it below."
+                    )
+                    % {"age": age_on(born, today), "oldest": OLDEST},
+                )
+                self.fields[CONFIRM_BIRTH_DATE].widget = forms.CheckboxInput()
         if start and end and end < start:
             self.add_error("care_end", _("Care cannot end before it starts."))
         return data
@@ -82,9 +108,9 @@ class SearchForm(forms.Form):
 
 
 class BreakTheGlassForm(forms.Form):
-    reason = forms.CharField(
+    reason = LongTextField(
         label=_("Why do you need to open this file now?"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         help_text=_("Your access is logged and reviewed by the privacy officer."),
         min_length=10,
     )

@@ -4,6 +4,7 @@ import secrets
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField, EncryptedDateField, EncryptedTextField
 
 from baken.accounts.models import Organisation, Region, Team
+from baken.lib.text_limits import note_validators
 
 PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -138,6 +140,12 @@ class Youth(models.Model):
     def __str__(self) -> str:
         return self.pseudonym
 
+    def clean(self) -> None:
+        if self.date_of_birth is not None and self.date_of_birth > timezone.localdate():
+            raise ValidationError(
+                {"date_of_birth": _("The date of birth cannot be in the future.")}
+            )
+
     @property
     def full_name(self) -> str:
         return f"{self.given_names} {self.family_name}".strip()
@@ -195,7 +203,7 @@ class EmergencyAccess(models.Model):
 
     youth = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="emergency_accesses")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    reason = EncryptedTextField(_("reason"))
+    reason = EncryptedTextField(_("reason"), validators=note_validators())
     granted_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     reviewed_by = models.ForeignKey(
@@ -206,7 +214,7 @@ class EmergencyAccess(models.Model):
         related_name="+",
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    review_note = models.TextField(_("review note"), blank=True)
+    review_note = models.TextField(_("review note"), blank=True, validators=note_validators(500))
 
     class Meta:
         ordering = ["-granted_at"]

@@ -6,16 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from baken.insight.figures import Period
+from baken.lib.dates import TypedDateField
 
 LONGEST_PERIOD = timedelta(days=5 * 366)
 
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=DATE_INPUT, required=False)
-    end = forms.DateField(label=_("Up to and including"), widget=DATE_INPUT, required=False)
+    start = TypedDateField(label=_("From"), required=False)
+    end = TypedDateField(label=_("Up to and including"), required=False)
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -5,17 +5,16 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from baken.accounts.forms import PersonChoiceField
 from baken.accounts.models import User
+from baken.lib.dates import TypedDateField
+from baken.lib.text_limits import LongTextField
 from baken.meldcode.models import Informed, MeldcodePolicy, ReportTo
 from baken.meldcode.services import ActionInput, ReportDetails
 from baken.partners.models import Partner, PartnerKind
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
-
-
-def date_input() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -46,10 +45,10 @@ class FrameworkMixin(forms.Form):
 
 
 class StepForm(FrameworkMixin):
-    done = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 5}))
-    why = forms.CharField(
+    done = LongTextField(label=_("What was done"), rows=5)
+    why = LongTextField(
         label=_("Why (and anything else to record)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         required=False,
     )
 
@@ -116,12 +115,10 @@ class ReportFieldsMixin(forms.Form):
             queryset=Partner.objects.filter(pk__in=[p.pk for p in partners]),
             required=False,
         )
-        self.fields["reported_on"] = forms.DateField(
-            label=_("Reported on"), initial=timezone.localdate, required=False, widget=date_input()
+        self.fields["reported_on"] = TypedDateField(
+            label=_("Reported on"), initial=timezone.localdate, required=False
         )
-        self.fields["what"] = forms.CharField(
-            label=_("What was reported"), widget=forms.Textarea(attrs={"rows": 3}), required=False
-        )
+        self.fields["what"] = LongTextField(label=_("What was reported"), rows=3, required=False)
         self.fields["contact_person"] = forms.CharField(
             label=_("Contact person there"), max_length=200, required=False
         )
@@ -138,20 +135,19 @@ class ReportFieldsMixin(forms.Form):
             choices=[("", "-"), *Informed.choices],
             required=False,
         )
-        self.fields["reactions"] = forms.CharField(
+        self.fields["reactions"] = LongTextField(
             label=_("How did they react?"),
-            widget=forms.Textarea(attrs={"rows": 2}),
+            rows=2,
             required=False,
         )
-        self.fields["follow_up"] = forms.CharField(
+        self.fields["follow_up"] = LongTextField(
             label=_("Follow-up agreed with Veilig Thuis or the police"),
-            widget=forms.Textarea(attrs={"rows": 2}),
+            rows=2,
             required=False,
         )
-        self.fields["expected_response_on"] = forms.DateField(
+        self.fields["expected_response_on"] = TypedDateField(
             label=_("Feedback expected by (empty: the organisation's default)"),
             required=False,
-            widget=date_input(),
         )
 
     def report_details(self) -> ReportDetails | None:
@@ -180,17 +176,12 @@ def reporting_partners(
 
 
 class DecisionForm(FrameworkMixin, ReportFieldsMixin):
-    done = forms.CharField(
-        label=_("Your decision and its basis"), widget=forms.Textarea(attrs={"rows": 3})
-    )
-    review_on = forms.DateField(
+    done = LongTextField(label=_("Your decision and its basis"), rows=3)
+    review_on = TypedDateField(
         label=_("If help: review date (question 5 is asked again then)"),
         required=False,
-        widget=date_input(),
     )
-    closing_note = forms.CharField(
-        label=_("If closing: why"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
+    closing_note = LongTextField(label=_("If closing: why"), rows=2, required=False)
 
     def __init__(
         self, *args: Any, framework_here: bool, partners: list[Partner], **kwargs: Any
@@ -207,9 +198,9 @@ class ReviewForm(ReportFieldsMixin):
         choices=YES_NO,
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(
+    note = LongTextField(
         label=_("If yes: the monitoring agreements"),
-        widget=forms.Textarea(attrs={"rows": 2}),
+        rows=2,
         required=False,
     )
 
@@ -230,44 +221,38 @@ class PoliceReportForm(ReportFieldsMixin):
 
 
 class FollowUpForm(forms.Form):
-    help_offered = forms.CharField(
+    help_offered = LongTextField(
         label=_("What your organisation still does: the help it offers or organises"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
     )
-    agreements = forms.CharField(
-        label=_("Agreements with Veilig Thuis"), widget=forms.Textarea(attrs={"rows": 3})
-    )
-    next_evaluation_on = forms.DateField(label=_("Next evaluation"), widget=date_input())
+    agreements = LongTextField(label=_("Agreements with Veilig Thuis"), rows=3)
+    next_evaluation_on = TypedDateField(label=_("Next evaluation"))
 
 
 class CloseForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Why the trajectory can be closed"), widget=forms.Textarea(attrs={"rows": 2})
-    )
+    reason = LongTextField(label=_("Why the trajectory can be closed"), rows=2)
 
 
 class FeedbackForm(forms.Form):
-    feedback_on = forms.DateField(
-        label=_("Feedback received on"), initial=timezone.localdate, widget=date_input()
-    )
-    feedback = forms.CharField(label=_("Feedback"), widget=forms.Textarea(attrs={"rows": 3}))
+    feedback_on = TypedDateField(label=_("Feedback received on"), initial=timezone.localdate)
+    feedback = LongTextField(label=_("Feedback"), rows=3)
 
 
 class EscalationForm(forms.Form):
     to_whom = forms.CharField(label=_("Escalated to (name, organisation)"), max_length=200)
-    note = forms.CharField(label=_("What you did"), widget=forms.Textarea(attrs={"rows": 2}))
+    note = LongTextField(label=_("What you did"), rows=2)
 
 
 ACTION_ROWS = 3
 
 
 class ConferenceForm(forms.Form):
-    held_on = forms.DateField(label=_("Held on"), initial=timezone.localdate, widget=date_input())
-    participants = forms.CharField(
+    held_on = TypedDateField(label=_("Held on"), initial=timezone.localdate)
+    participants = LongTextField(
         label=_("Participants and their organisations (one per line)"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        rows=4,
     )
-    agreements = forms.CharField(label=_("Agreements"), widget=forms.Textarea(attrs={"rows": 4}))
+    agreements = LongTextField(label=_("Agreements"), rows=4)
 
     def __init__(self, *args: Any, colleagues: list[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -280,12 +265,14 @@ class ConferenceForm(forms.Form):
                 max_length=200,
                 required=False,
             )
-            self.fields[f"due_{row}"] = forms.DateField(
-                label=_("Action %(n)d: by when") % {"n": row}, required=False, widget=date_input()
+            self.fields[f"due_{row}"] = TypedDateField(
+                label=_("Action %(n)d: by when") % {"n": row}, required=False
             )
-            self.fields[f"owner_{row}"] = forms.ModelChoiceField(
+            self.fields[f"owner_{row}"] = PersonChoiceField(
                 label=_("Action %(n)d: remind in Baken") % {"n": row},
-                queryset=User.objects.filter(pk__in=[u.pk for u in colleagues]),
+                queryset=User.objects.filter(pk__in=[u.pk for u in colleagues]).prefetch_related(
+                    "role_grants"
+                ),
                 required=False,
             )
 

@@ -11,6 +11,7 @@ from encrypted_fields.fields import EncryptedTextField
 
 from baken.accounts.models import Organisation
 from baken.cases.models import Youth
+from baken.lib.text_limits import note_validators
 from baken.partners.models import Partner
 from baken.screening.models import Screening
 from baken.signalling.models import Consultation, Signal
@@ -24,7 +25,9 @@ class MeldcodePolicy(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="meldcode_policy"
     )
     framework_in_step = models.PositiveSmallIntegerField(
-        _("afwegingskader in step"), choices=[(4, "4"), (5, "5")], default=5
+        _("afwegingskader in step"),
+        choices=[(4, _("Step 4: weighing up")), (5, _("Step 5: deciding"))],
+        default=5,
     )
     response_days = models.PositiveSmallIntegerField(
         _("days to wait for feedback on a report"), default=10
@@ -78,7 +81,7 @@ class Trajectory(models.Model):
     outcome = models.CharField(max_length=16, blank=True)  # decision.CLOSE / REPORT / HELP
     decided_because = models.CharField(max_length=4, blank=True)
     review_on = models.DateField(_("review date"), null=True, blank=True)
-    closing_note = EncryptedTextField(blank=True, null=True)
+    closing_note = EncryptedTextField(blank=True, null=True, validators=note_validators())
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -114,8 +117,8 @@ class StepRecord(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now)
-    done = EncryptedTextField(_("what was done"))
-    why = EncryptedTextField(_("why"), blank=True, null=True)
+    done = EncryptedTextField(_("what was done"), validators=note_validators())
+    why = EncryptedTextField(_("why"), blank=True, null=True, validators=note_validators())
     details = models.JSONField(default=dict)
 
     class Meta:
@@ -157,18 +160,22 @@ class Report(models.Model):
         verbose_name=_("organisation"),
     )
     reported_on = models.DateField(_("reported on"))
-    what = EncryptedTextField(_("what was reported"))
+    what = EncryptedTextField(_("what was reported"), validators=note_validators())
     contact_person = models.CharField(_("contact person"), max_length=200)
     reference = models.CharField(_("their reference"), max_length=100, blank=True)
     youth_informed = models.CharField(_("youth informed"), max_length=16, choices=Informed.choices)
     parents_informed = models.CharField(
         _("parents informed"), max_length=16, choices=Informed.choices
     )
-    reactions = EncryptedTextField(_("how they reacted"), blank=True, null=True)
-    follow_up = EncryptedTextField(_("follow-up agreed"))
+    reactions = EncryptedTextField(
+        _("how they reacted"), blank=True, null=True, validators=note_validators()
+    )
+    follow_up = EncryptedTextField(_("follow-up agreed"), validators=note_validators())
     expected_response_on = models.DateField(_("feedback expected by"))
     feedback_on = models.DateField(_("feedback received on"), null=True, blank=True)
-    feedback = EncryptedTextField(_("feedback"), blank=True, null=True)
+    feedback = EncryptedTextField(
+        _("feedback"), blank=True, null=True, validators=note_validators()
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -198,7 +205,7 @@ class Escalation(models.Model):
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(default=timezone.now)
     to_whom = models.CharField(_("escalated to"), max_length=200)
-    note = EncryptedTextField(_("note"))
+    note = EncryptedTextField(_("note"), validators=note_validators())
 
     class Meta:
         ordering = ["at"]
@@ -217,8 +224,10 @@ class FollowUp(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now)
-    help_offered = EncryptedTextField(_("help the institution offers or organises"))
-    agreements = EncryptedTextField(_("agreements with Veilig Thuis"))
+    help_offered = EncryptedTextField(
+        _("help the institution offers or organises"), validators=note_validators()
+    )
+    agreements = EncryptedTextField(_("agreements with Veilig Thuis"), validators=note_validators())
     next_evaluation_on = models.DateField(_("next evaluation"))
 
     class Meta:
@@ -236,8 +245,10 @@ class CaseConference(models.Model):
         Trajectory, on_delete=models.PROTECT, null=True, blank=True, related_name="conferences"
     )
     held_on = models.DateField(_("held on"))
-    participants = EncryptedTextField(_("participants and their organisations"))
-    agreements = EncryptedTextField(_("agreements"))
+    participants = EncryptedTextField(
+        _("participants and their organisations"), validators=note_validators()
+    )
+    agreements = EncryptedTextField(_("agreements"), validators=note_validators())
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

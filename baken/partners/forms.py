@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from baken.accounts.models import Division, Region
+from baken.lib.text_limits import CountedTextarea, LongTextField
 from baken.partners.models import Partner
 
 
@@ -32,7 +33,8 @@ class PartnerForm(forms.ModelForm[Partner]):
             "contact_person",
             "working_agreements",
         ]
-        widgets = {"working_agreements": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"working_agreements": LongTextField}
+        widgets = {"working_agreements": CountedTextarea(rows=4)}
 
 
 class MunicipalityForm(forms.Form):

@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from baken.accounts.models import Division, Organisation, Region
+from baken.lib.text_limits import note_validators
 
 
 class PartnerKind(models.TextChoices):
@@ -52,7 +53,9 @@ class Partner(models.Model):
     address = models.CharField(_("address"), max_length=300, blank=True)
     website = models.URLField(_("website"), blank=True)
     contact_person = models.CharField(_("contact person"), max_length=200, blank=True)
-    working_agreements = models.TextField(_("working agreements"), blank=True)
+    working_agreements = models.TextField(
+        _("working agreements"), blank=True, validators=note_validators()
+    )
     owner = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="partners"
     )

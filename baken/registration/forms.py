@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from baken.cases.models import ExploitationForm, Youth
+from baken.lib.dates import TypedDateField
+from baken.lib.text_limits import LongTextField
 from baken.registration.consent import BOTH_FROM, YOUTH_ALONE_FROM
 from baken.registration.models import (
     DossierType,
@@ -51,10 +53,6 @@ CARE_CHOICES = [
 ]
 
 
-def _date_input() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 def _forms_of_exploitation() -> list[tuple[str, str]]:
     return [(form.code, form.name) for form in ExploitationForm.objects.all()]
 
@@ -93,9 +91,9 @@ class TaskDecisionForm(ContentMixin):
         ),
         required=False,
     )
-    cannot_assess_note = forms.CharField(
+    cannot_assess_note = LongTextField(
         label=_("Why (documented in the file)"),
-        widget=forms.Textarea(attrs={"rows": 2}),
+        rows=2,
         required=False,
     )
     exception_reason_kind = forms.ChoiceField(
@@ -103,16 +101,15 @@ class TaskDecisionForm(ContentMixin):
         choices=[("", "—"), *ExceptionReason.choices],
         required=False,
     )
-    exception_reason = forms.CharField(
+    exception_reason = LongTextField(
         label=_("Explain, for this youth now"),
-        widget=forms.Textarea(attrs={"rows": 2}),
+        rows=2,
         required=False,
     )
-    objection_on = forms.DateField(
+    objection_on = TypedDateField(
         label=_("Date of the objection"),
         initial=timezone.localdate,
         required=False,
-        widget=_date_input(),
     )
     objection_note = forms.CharField(label=_("Note"), max_length=500, required=False)
     care_request = forms.ChoiceField(
@@ -136,9 +133,9 @@ class TaskDecisionForm(ContentMixin):
         choices=[("", "—"), *NotRegisteredReason.choices],
         required=False,
     )
-    reason_not = forms.CharField(
+    reason_not = LongTextField(
         label=_("If not: why not (explain)"),
-        widget=forms.Textarea(attrs={"rows": 2}),
+        rows=2,
         required=False,
     )
 
@@ -172,11 +169,10 @@ class TaskDecisionForm(ContentMixin):
                     widget=forms.RadioSelect,
                     required=False,
                 )
-                self.fields[f"{prefix}{key}_on"] = forms.DateField(
+                self.fields[f"{prefix}{key}_on"] = TypedDateField(
                     label=_("Date asked"),
                     initial=timezone.localdate,
                     required=False,
-                    widget=_date_input(),
                 )
         objectors = [("youth", _("The youth"))] + [
             (f"guardian_{g.pk}", g.name) for g in self.holders
@@ -281,16 +277,12 @@ class ProposalForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    declined_reason = forms.CharField(
-        label=_("If not: why not"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
+    declined_reason = LongTextField(label=_("If not: why not"), rows=2, required=False)
 
 
 class ObjectionForm(forms.Form):
     objection_by = forms.ChoiceField(label=_("Who objects"))
-    objected_on = forms.DateField(
-        label=_("Date of the objection"), initial=timezone.localdate, widget=_date_input()
-    )
+    objected_on = TypedDateField(label=_("Date of the objection"), initial=timezone.localdate)
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
     def __init__(self, *args: Any, youth: Youth, **kwargs: Any) -> None:
@@ -313,9 +305,7 @@ class ObjectionForm(forms.Form):
 
 
 class WithdrawConsentForm(forms.Form):
-    withdrawn_on = forms.DateField(
-        label=_("Consent withdrawn on"), initial=timezone.localdate, widget=_date_input()
-    )
+    withdrawn_on = TypedDateField(label=_("Consent withdrawn on"), initial=timezone.localdate)
 
 
 class ResendForm(ContentMixin):

@@ -14,6 +14,7 @@ from encrypted_fields.fields import EncryptedTextField
 from baken.accounts.models import Organisation
 from baken.cases.models import Guardian, Youth
 from baken.lib.encrypted_json import EncryptedJSONTextField
+from baken.lib.text_limits import note_validators
 
 
 class Registrar(models.TextChoices):
@@ -149,7 +150,9 @@ class RegistrationTask(models.Model):
     reason_not_kind = models.CharField(
         _("kind of reason"), max_length=24, choices=NotRegisteredReason.choices, blank=True
     )
-    reason_not = EncryptedTextField(_("why not"), blank=True, null=True)
+    reason_not = EncryptedTextField(
+        _("why not"), blank=True, null=True, validators=note_validators()
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -373,11 +376,15 @@ class Disclosure(models.Model):
     youth_cannot_assess = models.BooleanField(
         _("the youth cannot reasonably assess his or her interests in this"), default=False
     )
-    youth_cannot_assess_note = EncryptedTextField(blank=True, null=True)
+    youth_cannot_assess_note = EncryptedTextField(
+        blank=True, null=True, validators=note_validators()
+    )
     exception_reason_kind = models.CharField(
         _("why consent cannot be asked"), max_length=32, choices=ExceptionReason.choices, blank=True
     )
-    exception_reason = EncryptedTextField(_("explanation"), blank=True, null=True)
+    exception_reason = EncryptedTextField(
+        _("explanation"), blank=True, null=True, validators=note_validators()
+    )
     count_because = models.CharField(max_length=16, choices=CountBecause.choices, blank=True)
     contact_fields = models.JSONField(default=list)  # care coordination: which contact details
     content: Any = models.JSONField(default=dict)  # a proposal's forms, sector, cross-border
@@ -389,7 +396,7 @@ class Disclosure(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     confirmed_at = models.DateTimeField(null=True, blank=True)
-    declined_reason = EncryptedTextField(blank=True, null=True)
+    declined_reason = EncryptedTextField(blank=True, null=True, validators=note_validators())
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -398,7 +405,7 @@ class Disclosure(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
-    withdrawal_reason = EncryptedTextField(blank=True, null=True)
+    withdrawal_reason = EncryptedTextField(blank=True, null=True, validators=note_validators())
 
     class Meta:
         ordering = ["-decided_at", "-pk"]
@@ -459,7 +466,7 @@ class Objection(models.Model):
         Guardian, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     objected_on = models.DateField(_("date of the objection"))
-    note = EncryptedTextField(_("note"), blank=True, null=True)
+    note = EncryptedTextField(_("note"), blank=True, null=True, validators=note_validators())
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedTextField
 
 from baken.cases.models import Youth
+from baken.lib.text_limits import note_validators
 
 
 class RetentionHold(models.Model):
     youth = models.OneToOneField(Youth, on_delete=models.CASCADE, related_name="retention_hold")
     keep_until = models.DateField(_("keep the file until"))
-    reason = EncryptedTextField(_("reason"))
+    reason = EncryptedTextField(_("reason"), validators=note_validators())
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -3,10 +3,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from baken.accounts.forms import PersonChoiceField
 from baken.accounts.models import User
+from baken.lib.dates import TypedDateField
+from baken.lib.text_limits import LongTextField
 from baken.screening.models import EventKind, Instrument, NextStep, Screening, ScreeningReason
 from baken.screening.scoring import ANSWERS, NO, UNKNOWN, YES
-from baken.signalling.forms import ConsultantChoiceField
 
 ANSWER_CHOICES = [(YES, _("Yes")), (NO, _("No")), (UNKNOWN, _("Unknown"))]
 
@@ -55,17 +57,17 @@ class NextStepForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose a next step.")},
     )
-    consultant = ConsultantChoiceField(
+    consultant = PersonChoiceField(
         label=_("Whom to ask (for a consultation)"), queryset=User.objects.none(), required=False
     )
-    question = forms.CharField(
+    question = LongTextField(
         label=_("Question for the consultation"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         required=False,
     )
-    reason = forms.CharField(
+    reason = LongTextField(
         label=_("Why neither a consultation nor the meldcode?"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         required=False,
     )
 
@@ -78,14 +80,11 @@ class NextStepForm(forms.Form):
 
 class EventForm(forms.Form):
     kind = forms.ChoiceField(label=_("What happened?"), choices=EventKind.choices)
-    occurred_on = forms.DateField(
+    occurred_on = TypedDateField(
         label=_("When?"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    note = forms.CharField(
-        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
+    note = LongTextField(label=_("Note"), rows=2, required=False)
 
 
 class PolicyForm(forms.Form):

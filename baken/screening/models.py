@@ -13,6 +13,7 @@ from encrypted_fields.fields import EncryptedTextField
 
 from baken.accounts.models import Organisation
 from baken.cases.models import Youth
+from baken.lib.text_limits import note_validators
 from baken.signalling.models import Consultation
 
 DEFAULT_INTERVAL_DAYS = 91  # about three months
@@ -101,7 +102,7 @@ class ScreeningEvent(models.Model):
     youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="screening_events")
     kind = models.CharField(_("what happened"), max_length=32, choices=EventKind.choices)
     occurred_on = models.DateField(_("when"))
-    note = EncryptedTextField(_("note"), blank=True, null=True)
+    note = EncryptedTextField(_("note"), blank=True, null=True, validators=note_validators())
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -176,7 +177,7 @@ class Screening(models.Model):
     overall = models.CharField(max_length=16, choices=Level.choices, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     next_step = models.CharField(max_length=16, choices=NextStep.choices, blank=True)
-    next_step_reason = EncryptedTextField(blank=True, null=True)
+    next_step_reason = EncryptedTextField(blank=True, null=True, validators=note_validators())
     consultation = models.ForeignKey(
         Consultation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

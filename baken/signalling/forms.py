@@ -2,7 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from baken.accounts.forms import PeopleChoiceField, PersonChoiceField
 from baken.accounts.models import User
+from baken.lib.dates import TypedDateField
+from baken.lib.text_limits import LongTextField
 from baken.signalling.models import (
     Concern,
     Indicator,
@@ -21,10 +24,9 @@ class IndicatorChoiceField(forms.ModelMultipleChoiceField[Indicator]):
 class SignalForm(forms.Form):
     """Recording a signal: the date, the context, what you noticed, how worried you are."""
 
-    observed_on = forms.DateField(
+    observed_on = TypedDateField(
         label=_("When did you notice it?"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     context = forms.ChoiceField(
         label=_("Where?"), choices=SignalContext.choices, initial=SignalContext.LIVING_GROUP
@@ -32,9 +34,9 @@ class SignalForm(forms.Form):
     source = forms.ChoiceField(
         label=_("How do you know?"), choices=SignalSource.choices, initial=SignalSource.SEEN
     )
-    note = forms.CharField(
+    note = LongTextField(
         label=_("What did you notice? (a niet-pluis feeling is enough)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         required=False,
         help_text=_("Describe what you saw or heard, in plain words. Facts before interpretation."),
     )
@@ -59,15 +61,14 @@ class SignalForm(forms.Form):
 
 
 class DailyReportForm(forms.Form):
-    report_date = forms.DateField(
+    report_date = TypedDateField(
         label=_("Date"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    text = forms.CharField(label=_("Report"), widget=forms.Textarea(attrs={"rows": 5}))
-    safety_note = forms.CharField(
+    text = LongTextField(label=_("Report"), rows=5)
+    safety_note = LongTextField(
         label=_("Safety"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         required=False,
         help_text=_("Anything about the youth's safety: contacts, absence, money, phones, mood."),
     )
@@ -77,14 +78,9 @@ class DailyReportForm(forms.Form):
     )
 
 
-class ConsultantChoiceField(forms.ModelChoiceField[User]):
-    def label_from_instance(self, obj: User) -> str:
-        return f"{obj.get_full_name() or obj.username} ({', '.join(obj.role_labels())})"
-
-
 class ConsultationRequestForm(forms.Form):
-    addressed_to = ConsultantChoiceField(label=_("Ask"), queryset=User.objects.none())
-    question = forms.CharField(label=_("Your question"), widget=forms.Textarea(attrs={"rows": 4}))
+    addressed_to = PersonChoiceField(label=_("Ask"), queryset=User.objects.none())
+    question = LongTextField(label=_("Your question"), rows=4)
 
     def __init__(self, *args: object, consultants: list[User], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -94,7 +90,7 @@ class ConsultationRequestForm(forms.Form):
 
 
 class ConclusionForm(forms.Form):
-    participants = forms.ModelMultipleChoiceField(
+    participants = PeopleChoiceField(
         label=_("Participants from your organisation"),
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -103,7 +99,7 @@ class ConclusionForm(forms.Form):
     external_participants = forms.CharField(
         label=_("Other participants (name, organisation)"), max_length=300, required=False
     )
-    conclusion = forms.CharField(label=_("Conclusion"), widget=forms.Textarea(attrs={"rows": 4}))
+    conclusion = LongTextField(label=_("Conclusion"), rows=4)
     next_step = forms.ChoiceField(
         label=_("Next step"), choices=NextStep.choices, widget=forms.RadioSelect
     )
@@ -117,6 +113,8 @@ class ConclusionForm(forms.Form):
 
     def __init__(self, *args: object, organisation_id: int, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["participants"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            organisation_id=organisation_id, is_active=True
-        ).order_by("first_name")
+        self.fields["participants"].queryset = (  # type: ignore[attr-defined]
+            User.objects.filter(organisation_id=organisation_id, is_active=True)
+            .prefetch_related("role_grants")
+            .order_by("first_name", "last_name")
+        )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedTextField
 
 from baken.cases.models import ExploitationForm, Youth
+from baken.lib.text_limits import note_validators
 
 EDIT_WINDOW = timedelta(hours=24)
 
@@ -121,7 +122,9 @@ class Signal(models.Model):
     indicators = models.ManyToManyField(
         Indicator, blank=True, related_name="signals", verbose_name=_("indicators")
     )
-    note = EncryptedTextField(_("what you noticed"), blank=True, null=True)
+    note = EncryptedTextField(
+        _("what you noticed"), blank=True, null=True, validators=note_validators()
+    )
     is_gut_feeling = models.BooleanField(_("niet-pluis feeling"), default=False)
     corrects = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
@@ -152,8 +155,10 @@ class DailyReport(models.Model):
     youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="daily_reports")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     report_date = models.DateField(_("date"))
-    text = EncryptedTextField(_("report"))
-    safety_note = EncryptedTextField(_("safety"), blank=True, null=True)
+    text = EncryptedTextField(_("report"), validators=note_validators())
+    safety_note = EncryptedTextField(
+        _("safety"), blank=True, null=True, validators=note_validators()
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -186,14 +191,16 @@ class Consultation(models.Model):
         related_name="consultations_addressed",
         verbose_name=_("ask"),
     )
-    question = EncryptedTextField(_("question"))
+    question = EncryptedTextField(_("question"), validators=note_validators())
     participants = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("participants")
     )
     external_participants = models.CharField(
         _("other participants (name, organisation)"), max_length=300, blank=True
     )
-    conclusion = EncryptedTextField(_("conclusion"), blank=True, null=True)
+    conclusion = EncryptedTextField(
+        _("conclusion"), blank=True, null=True, validators=note_validators()
+    )
     next_step = models.CharField(
         _("next step"), max_length=16, choices=NextStep.choices, blank=True
     )
