@@ -29,7 +29,7 @@ def test_niet_pluis_signal_consultation_and_conclusion_on_the_timeline(
     page.get_by_role("link", name="Signaal vastleggen").click()
 
     date_input = page.get_by_label("Wanneer merkte je het op?")
-    expect(date_input).to_have_value(timezone.localdate().isoformat())
+    expect(date_input).to_have_value(timezone.localdate().strftime("%d-%m-%Y"))
     page.get_by_label("Wat viel je op?").fill(
         "Niet pluis: ze heeft ineens twee telefoons en komt 's nachts laat terug."
     )
