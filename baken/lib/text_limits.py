@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.templatetags.static import static
 from django.utils.deconstruct import deconstructible
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -73,7 +74,14 @@ class CountedTextarea(forms.Textarea):
         attrs["aria-describedby"] = described
         box = super().render(name, value, attrs, renderer)
         hint = _("At most %(limit)s characters.") % {"limit": self.limit}
-        return format_html('{}<p class="baken-counter" id="{}">{}</p>', box, counter_id, hint)
+        # Only pages with such a box load the script (the others carry none).
+        return format_html(
+            '{}<p class="baken-counter" id="{}">{}</p><script src="{}" defer></script>',
+            box,
+            counter_id,
+            hint,
+            static("baken/counter.js"),
+        )
 
 
 class LongTextField(forms.CharField):

@@ -13,7 +13,8 @@
     var boxes = document.querySelectorAll("textarea[data-maxlength]");
     Array.prototype.forEach.call(boxes, function (box) {
       var line = document.getElementById(box.id + "_counter");
-      if (!line) { return; }
+      if (!line || box.hasAttribute("data-counting")) { return; }
+      box.setAttribute("data-counting", "");
       update(box, line);
       box.addEventListener("input", function () { update(box, line); });
     });
