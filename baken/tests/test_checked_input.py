@@ -1,18 +1,26 @@
 """Input that is checked, not silently dropped: impossible dates, implausible birth dates and
 over-long texts are refused at the field with a message."""
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from baken.cases.forms import YouthForm
 from baken.cases.models import Youth
 from baken.lib.text_limits import NOTE_MAX
 from baken.signalling.forms import DailyReportForm
 from baken.testing import Cast
+
+
+@pytest.fixture(autouse=True)
+def _dutch() -> Iterator[None]:
+    """Forms used outside a request speak the default language, whatever ran before."""
+    with translation.override("nl"):
+        yield
 
 
 def _youth_data(cast: Cast, **changes: str) -> dict[str, object]:
