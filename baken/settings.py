@@ -23,6 +23,9 @@ PROJECT_DIR = BASE_DIR.parent
 # Demo mode is switched on by `baken demo` / `baken otp` on the local SQLite database only.
 DEMO_MODE = env_bool("BAKEN_DEMO_MODE", default=False)
 DEBUG = env_bool("BAKEN_DEBUG", default=False)
+# Local use (the demo, development): static files straight from the source folders, mail to the
+# console, plain HTTP. The demo runs without DEBUG, so it shows Baken's own error pages.
+LOCAL = DEBUG or DEMO_MODE
 
 # The fallback key only serves a local, non-production database; `baken serve` refuses to
 # start with it because `check --deploy` reports it.
@@ -106,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            "libraries": {"form_focus": "baken.lib.form_focus"},
         },
     },
 ]
@@ -171,7 +175,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # HTTPS hardening: on unless BAKEN_HTTPS=0 (local demo).
-HTTPS = env_bool("BAKEN_HTTPS", default=not DEBUG)
+HTTPS = env_bool("BAKEN_HTTPS", default=not LOCAL)
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
@@ -217,17 +221,20 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
+            if LOCAL
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_USE_FINDERS = LOCAL
+# Files served at the site's root: /favicon.ico, which browsers ask for on every page without an
+# icon link (Django's and the browser's own error pages).
+WHITENOISE_ROOT = BASE_DIR / "public"
 
 EMAIL_BACKEND = env_str(
     "BAKEN_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
+    if LOCAL
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = env_str("BAKEN_EMAIL_HOST", "localhost")

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from django_otp import match_token
 from django_otp.models import Device
 
-from baken.accounts import services
+from baken.accounts import demo, services
 from baken.accounts.access import (
     acting_user,
     get_user_for_admin,
@@ -69,7 +69,10 @@ def login_view(request: HttpRequest) -> HttpResponse:
             username=request.POST.get("username", ""),
             locked=getattr(request, "axes_locked_out", False),
         )
-    return render(request, "accounts/login.html", {"form": form, "next": _safe_next(request)})
+    context = {"form": form, "next": _safe_next(request), "demo_sign_ins": demo.demo_sign_ins()}
+    if context["demo_sign_ins"]:
+        context["demo_password"] = demo.DEMO_PASSWORD
+    return render(request, "accounts/login.html", context)
 
 
 def _complete_login(request: HttpRequest, user: User, device: Device) -> HttpResponse:
@@ -92,7 +95,8 @@ def second_factor_view(request: HttpRequest) -> HttpResponse:
             return _complete_login(request, user, device)
         services.record_failed_second_factor(request=request, user=user)
         form.add_error("token", _("That code is not correct or has expired. Try the next one."))
-    return render(request, "accounts/second_factor.html", {"form": form})
+    context = {"form": form, "demo_code": demo.current_demo_code(user), "pending_user": user}
+    return render(request, "accounts/second_factor.html", context)
 
 
 def enrol_view(request: HttpRequest) -> HttpResponse:

@@ -52,3 +52,18 @@ def check_keys(app_configs: Sequence[AppConfig] | None, **kwargs: Any) -> list[C
             )
         )
     return errors
+
+
+@register(Tags.security, deploy=True)
+def check_not_demo(app_configs: Sequence[AppConfig] | None, **kwargs: Any) -> list[CheckMessage]:
+    """Demo mode shows every user's log-in and current second-factor code on the log-in pages."""
+    if not settings.DEMO_MODE:
+        return []
+    return [
+        _problem(
+            "BAKEN_DEMO_MODE",
+            "is on: the log-in pages show the users, the password and the second-factor code.",
+            "Unset BAKEN_DEMO_MODE; demo mode is for `baken demo` on a local database only.",
+            4,
+        )
+    ]

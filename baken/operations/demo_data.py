@@ -19,6 +19,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from baken.accounts.demo import DEMO_PASSWORD
 from baken.accounts.models import (
     Division,
     Organisation,
@@ -32,8 +33,6 @@ from baken.accounts.models import (
 
 if TYPE_CHECKING:
     from baken.cases.models import Youth
-
-DEMO_PASSWORD = "baken-demo-2026"  # noqa: S105 - fictional demo accounts on a local database
 
 
 @dataclass(frozen=True)
@@ -509,8 +508,22 @@ def _demo_meldcode(youth: "Youth", worker: User, days_ago: int) -> None:
     )
 
 
+DEMO_WRITTEN_IN = 2026  # the birth dates below give the demo's ages in this year
+
+
+def born_for_demo(born: str, today: date) -> date:
+    """A demo youth's birth date moved by whole years, so the ages stay those the demo was
+    written for (Yara stays 14, between 12 and 16, where youth and parents both consent)."""
+    day = date.fromisoformat(born)
+    years = today.year - DEMO_WRITTEN_IN
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
 def _load_demo_youths() -> None:
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from django.utils import timezone
 
@@ -544,7 +557,7 @@ def _load_demo_youths() -> None:
             request=None,
             given_names=spec.given_names,
             family_name=spec.family_name,
-            date_of_birth=date.fromisoformat(spec.born),
+            date_of_birth=born_for_demo(spec.born, today),
             sex=spec.sex,
             nationality=spec.nationality,
             country_of_birth=spec.country_of_birth,

@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from baken.operations.demo_data import DEMO_PASSWORD, load_demo_data
+from baken.accounts.demo import DEMO_PASSWORD
+from baken.operations.demo_data import load_demo_data
 from baken.registration.delivery import (
     deliver_due,
     deliver_due_calls,
