@@ -33,6 +33,12 @@ def youth_access_overview(user: User, youth_pseudonym: str) -> QuerySet[AuditEnt
     )
 
 
+def youth_in_log(user: User, youth_pseudonym: str) -> bool:
+    """Whether the organisation's log knows this pseudonym: opening a case file is logged, so a
+    pseudonym without any entry belongs to no youth of the organisation."""
+    return audit_entries_visible_to(user).filter(youth_pseudonym=youth_pseudonym).exists()
+
+
 def export_youth_access_overview(
     user: User, youth_pseudonym: str, *, request: HttpRequest | None
 ) -> QuerySet[AuditEntry]:

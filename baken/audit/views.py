@@ -11,6 +11,7 @@ from baken.audit.access import (
     audit_entries_visible_to,
     export_youth_access_overview,
     youth_access_overview,
+    youth_in_log,
 )
 from baken.audit.forms import AuditFilterForm, YouthOverviewForm
 from baken.audit.models import AuditEntry
@@ -43,7 +44,11 @@ def youth_overview_view(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "audit/youth_overview.html", {"form": form})
     pseudonym = form.cleaned_data["youth_pseudonym"].strip()
-    if request.GET.get("format") != "csv":
+    csv_wanted = request.GET.get("format") == "csv"
+    if not csv_wanted and not youth_in_log(user, pseudonym):
+        context = {"form": form, "pseudonym": pseudonym, "unknown": True}
+        return render(request, "audit/youth_overview.html", context)
+    if not csv_wanted:
         page = paginate(
             request, youth_access_overview(user, pseudonym).select_related("user"), per_page=50
         )

@@ -3,7 +3,8 @@
 - a youth worker: the youths of their own team(s), plus youths opened with break-the-glass
   (for a limited time);
 - a designated officer, behavioural scientist or manager: every youth of their organisation;
-- nobody else (privacy officer, functional administrator, registry): no youth at all.
+- nobody else (privacy officer, functional administrator, registry): no youth at all; a privacy
+  officer can only find a youth by name for the access overview.
 A youth of another organisation gives the same 404 as one that does not exist; the attempt is
 logged as denied. A page that lists youths' names logs one entry per view naming them.
 """
@@ -57,6 +58,15 @@ def youths_visible_to(user: User) -> QuerySet[Youth]:
 def youths_findable_by(user: User) -> QuerySet[Youth]:
     """Whom a worker may look up by name to ask for break-the-glass: their whole organisation."""
     if not may_use_break_the_glass(user) and not sees_whole_organisation(user):
+        return Youth.objects.none()
+    return Youth.objects.filter(organisation=user.organisation)
+
+
+def youths_findable_for_access_overview(user: User) -> QuerySet[Youth]:
+    """Whom a privacy officer may look up by name, to answer a youth's or parent's request for
+    the overview of who accessed the file (NEN 7513): every youth of their organisation, by
+    name only (the search shows no more of the file; it is logged like any search and list)."""
+    if not _in_institution(user) or not user.has_role(Role.PRIVACY_OFFICER):
         return Youth.objects.none()
     return Youth.objects.filter(organisation=user.organisation)
 

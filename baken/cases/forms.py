@@ -107,6 +107,10 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search by name"), max_length=100, required=False)
 
 
+class AccessOverviewSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name or pseudonymous id of the youth"), max_length=100)
+
+
 class BreakTheGlassForm(forms.Form):
     reason = LongTextField(
         label=_("Why do you need to open this file now?"),

@@ -7,6 +7,11 @@ app_name = "cases"
 urlpatterns = [
     path("", views.youth_list_view, name="list"),
     path("new/", views.youth_create_view, name="create"),
+    path(
+        "access-overview/",
+        views.access_overview_search_view,
+        name="access_overview_search",
+    ),
     path("emergency-access/", views.emergency_review_list_view, name="emergency_review_list"),
     path(
         "emergency-access/<int:access_id>/review/",

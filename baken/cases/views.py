@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,9 +19,17 @@ from baken.cases.access import (
     log_youths_listed,
     may_use_break_the_glass,
     youths_findable_by,
+    youths_findable_for_access_overview,
     youths_visible_to,
 )
-from baken.cases.forms import BreakTheGlassForm, GuardianForm, ReviewForm, SearchForm, YouthForm
+from baken.cases.forms import (
+    AccessOverviewSearchForm,
+    BreakTheGlassForm,
+    GuardianForm,
+    ReviewForm,
+    SearchForm,
+    YouthForm,
+)
 from baken.lib.pagination import paginate
 
 
@@ -163,3 +173,23 @@ def emergency_review_view(request: HttpRequest, access_id: int) -> HttpResponse:
         )
         messages.success(request, _("Marked as reviewed."))
     return redirect("cases:emergency_review_list")
+
+
+@role_required(Role.PRIVACY_OFFICER)
+def access_overview_search_view(request: HttpRequest) -> HttpResponse:
+    """The privacy officer finds the youth whose access overview is asked for: by name (the blind
+    index) or by pseudonymous id; "no youth found" when there is none."""
+    user = acting_user(request)
+    form = AccessOverviewSearchForm(request.GET or None)
+    found = None
+    if form.is_valid():
+        query = form.cleaned_data["q"].strip()
+        youths = youths_findable_for_access_overview(user)
+        exact = youths.filter(pseudonym=query.upper()).first()
+        if exact is not None:
+            overview = reverse("audit:youth_overview")
+            return redirect(f"{overview}?{urlencode({'youth_pseudonym': exact.pseudonym})}")
+        found = services.search_youths(youths=youths, query=query, by=user, request=request)
+        log_youths_listed(user, found, request=request, page="cases:access_overview_search")
+    context = {"form": form, "found": found}
+    return render(request, "cases/access_overview_search.html", context)

@@ -1,18 +1,21 @@
 """Daily e-mail digests: screenings due or overdue, and (from the meldcode) reports without
-feedback past their date, help whose review date has come, and open case-conference actions.
+feedback past their date, help whose review date has come, and open case-conference actions; for
+designated officers also registrations that have waited more than a working day for the registry.
 No youth names in e-mail: youths are named by their pseudonymous id."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from baken.accounts.models import Role, User
 from baken.cases.access import youths_visible_to
 from baken.meldcode.services import open_actions, reviews_due, stalled_reports
+from baken.registration.delivery import registrations_waiting_too_long
 from baken.screening.models import ReminderDigest
 from baken.screening.services import DueScreening, screening_schedule, with_screening_due
 
@@ -75,7 +78,27 @@ def meldcode_lines(user: User, today: date) -> list[str]:
     return lines
 
 
-def _message(items: list[DueScreening], meldcode: list[str], base_url: str) -> str:
+def registration_lines(user: User, now: datetime) -> list[str]:
+    """For a designated officer: registrations that have waited more than a working day to
+    reach the registry, with the last error in plain words."""
+    if not user.has_role(Role.DESIGNATED_OFFICER):
+        return []
+    lines = []
+    for row in registrations_waiting_too_long(youths_visible_to(user), now=now):
+        line = _("%(youth)s: registration waiting since %(since)s, %(attempts)d attempt(s)") % {
+            "youth": row.youth.pseudonym,
+            "since": timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M"),
+            "attempts": row.attempts,
+        }
+        if row.last_error:
+            line += "; " + _("last error: %(error)s") % {"error": row.last_error_in_words}
+        lines.append("- " + line)
+    return lines
+
+
+def _message(
+    items: list[DueScreening], meldcode: list[str], base_url: str, registrations: list[str]
+) -> str:
     lines = []
     if items:
         lines += [_("Screenings in Baken that need you:"), ""]
@@ -85,11 +108,20 @@ def _message(items: list[DueScreening], meldcode: list[str], base_url: str) -> s
         lines += ["", f"{base_url}/screening/due/", ""]
     if meldcode:
         lines += [_("Meldcode follow-up:"), "", *meldcode, "", f"{base_url}/meldcode/", ""]
+    if registrations:
+        lines += [
+            _("Registrations that have not reached the registry for more than a working day:"),
+            "",
+            *registrations,
+            "",
+            f"{base_url}/registration/",
+            "",
+        ]
     lines.append(_("(Youths are named by their Baken id only.)"))
     return "\n".join(lines)
 
 
-def send_digests(*, today: date, base_url: str) -> DigestOutcome:
+def send_digests(*, today: date, base_url: str, now: datetime | None = None) -> DigestOutcome:
     sent = skipped = 0
     users = User.objects.filter(
         is_active=True,
@@ -100,16 +132,18 @@ def send_digests(*, today: date, base_url: str) -> DigestOutcome:
             continue
         items = items_for(user, today)
         meldcode = meldcode_lines(user, today)
-        if not items and not meldcode:
+        with override("nl"):
+            registrations = registration_lines(user, now or timezone.now())
+        if not items and not meldcode and not registrations:
             continue
         try:
             with transaction.atomic():
-                count = len(items) + len(meldcode)
+                count = len(items) + len(meldcode) + len(registrations)
                 ReminderDigest.objects.create(user=user, sent_on=today, items=count)
                 with override("nl"):
                     send_mail(
                         subject=_("Baken: %(count)d item(s) need you") % {"count": count},
-                        message=_message(items, meldcode, base_url.rstrip("/")),
+                        message=_message(items, meldcode, base_url.rstrip("/"), registrations),
                         from_email=None,
                         recipient_list=[user.email],
                     )

@@ -13,6 +13,7 @@ from baken.cases.access import (
     youths_visible_to,
 )
 from baken.cases.models import ExploitationForm, Youth
+from baken.home.next_steps import next_steps_after
 from baken.home.timeline import build_timeline
 from baken.learning.progress import ModuleState
 from baken.learning.services import modules_for
@@ -21,13 +22,14 @@ from baken.lib.pagination import paginate
 from baken.meldcode.models import Status
 from baken.meldcode.services import reviews_due, stalled_reports
 from baken.registration.access import registration_panel, tasks_visible_to
-from baken.registration.delivery import open_problem_for
+from baken.registration.delivery import open_problem_for, registrations_waiting_too_long
 from baken.registration.models import TaskStatus
 from baken.screening.access import screenings_visible_to
 from baken.screening.forms import StartScreeningForm
 from baken.screening.models import ScreeningStatus
 from baken.screening.services import screening_schedule, screenings_due
-from baken.signalling.access import consultations_addressed_to
+from baken.signalling.access import consultations_addressed_to, get_signal_for_user
+from baken.signalling.forms import ConsultationRequestForm
 
 HOME_ROWS = 10  # rows per list on the start page; each list has its own page navigation
 
@@ -74,12 +76,15 @@ def home_view(request: HttpRequest) -> HttpResponse:
             param="tasks",
             per_page=HOME_ROWS,
         )
+        waiting = registrations_waiting_too_long(youths)
         context |= {
+            "waiting_registrations": waiting,
             "registration_tasks": tasks,
             "stalled_count": stalled_reports(youths).count(),
             "reviews_count": reviews_due(youths).count(),
         }
         shown += [task.youth for task in tasks.object_list]
+        shown += [registration.youth for registration in waiting]
     if user.has_role(Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER):
         due_page = paginate(
             request, screenings_due(youths_visible_to(user)), param="due", per_page=HOME_ROWS
@@ -145,3 +150,18 @@ def youth_print_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     form_code = request.GET.get("form", "")
     context = {"youth": youth, "timeline": build_timeline(youth, form_code=form_code)}
     return render(request, "home/youth_print.html", context)
+
+
+@role_required(Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST)
+def next_steps_view(request: HttpRequest, signal_id: int) -> HttpResponse:
+    """After a signal of high concern: consult now (the form prefilled, sent to the signalling
+    app), start the meldcode, Veilig Thuis's numbers and 112."""
+    user = acting_user(request)
+    signal = get_signal_for_user(user, signal_id, request=request)
+    steps = next_steps_after(signal)
+    form = ConsultationRequestForm(
+        consultants=steps.consultants,
+        initial={"addressed_to": steps.officer, "question": steps.question},
+    )
+    context = {"youth": signal.youth, "steps": steps, "form": form}
+    return render(request, "home/next_steps.html", context)

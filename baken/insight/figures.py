@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from statistics import mean
+from typing import TypeVar
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -31,6 +32,31 @@ from baken.screening.models import Screening, ScreeningReason
 from baken.screening.services import count_screenings_due
 from baken.signalling.models import Concern, Signal
 
+# Figures about a group of staff (how many are trained, their self-assessment, the signals they
+# recorded) are shown only for a group of at least this many people: below it, an "average over a
+# group" can be one person's own score. The dashboard and its CSV show "too few people (< 5)"
+# instead (docs/training-and-dashboard.md). Counts about youths are not affected: managers may
+# open those case files anyway.
+MIN_GROUP_SIZE = 5
+
+
+class TooFew:
+    """A figure left out because its group has fewer than MIN_GROUP_SIZE people."""
+
+    def __repr__(self) -> str:
+        return "TOO_FEW"
+
+
+TOO_FEW = TooFew()
+
+
+T = TypeVar("T")
+
+
+def for_group(value: T, size: int) -> T | TooFew:
+    """`value` if its group of `size` people is large enough to show, else TOO_FEW."""
+    return value if size >= MIN_GROUP_SIZE else TOO_FEW
+
 
 @dataclass(frozen=True)
 class Period:
@@ -53,6 +79,14 @@ class GroupRating:
     rated: int
     recognising: float | None
     acting: float | None
+
+    @property
+    def shown_recognising(self) -> float | TooFew | None:
+        return for_group(self.recognising, self.rated)
+
+    @property
+    def shown_acting(self) -> float | TooFew | None:
+        return for_group(self.acting, self.rated)
 
 
 @dataclass(frozen=True)
@@ -109,6 +143,39 @@ class Dashboard:
     @property
     def signals_per_untrained_worker(self) -> float | None:
         return self.signals_untrained / self.untrained if self.untrained else None
+
+    # What may be shown (MIN_GROUP_SIZE): every figure about a group of staff goes through these.
+    @property
+    def shown_trained(self) -> int | TooFew:
+        return for_group(self.trained, self.staff)
+
+    @property
+    def shown_trained_share(self) -> float | TooFew | None:
+        return for_group(self.trained_share, self.staff)
+
+    @property
+    def shown_refreshers_overdue(self) -> int | TooFew:
+        return for_group(self.refreshers_overdue, self.staff)
+
+    @property
+    def shown_new_staff_overdue(self) -> int | TooFew:
+        return for_group(self.new_staff_overdue, self.staff)
+
+    @property
+    def shown_signals_trained(self) -> int | TooFew:
+        return for_group(self.signals_trained, self.trained)
+
+    @property
+    def shown_signals_untrained(self) -> int | TooFew:
+        return for_group(self.signals_untrained, self.untrained)
+
+    @property
+    def shown_signals_per_trained_worker(self) -> float | TooFew | None:
+        return for_group(self.signals_per_trained_worker, self.trained)
+
+    @property
+    def shown_signals_per_untrained_worker(self) -> float | TooFew | None:
+        return for_group(self.signals_per_untrained_worker, self.untrained)
 
 
 def _rating(ratings: dict[int, tuple[int, int]], workers: list[int]) -> GroupRating:

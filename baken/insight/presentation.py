@@ -3,15 +3,43 @@
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from baken.insight.figures import Dashboard
+from baken.insight.figures import MIN_GROUP_SIZE, Dashboard, TooFew
 
 
-def _number(value: float | None, digits: int = 1) -> str:
+def too_few_people() -> str:
+    return _("too few people (< %(minimum)d)") % {"minimum": MIN_GROUP_SIZE}
+
+
+def _number(value: float | TooFew | None, digits: int = 1) -> str:
+    if isinstance(value, TooFew):
+        return too_few_people()
     return "—" if value is None else number_format(round(value, digits))
 
 
-def _share(value: float | None) -> str:
+def shown_count(value: int | TooFew) -> str:
+    return too_few_people() if isinstance(value, TooFew) else str(value)
+
+
+def _share(value: float | TooFew | None) -> str:
+    if isinstance(value, TooFew):
+        return too_few_people()
     return "—" if value is None else f"{round(100 * value)} %"
+
+
+def chart_value(value: float | TooFew | None) -> float | None:
+    """A bar's value: a figure left out for too few people gets no bar."""
+    return None if isinstance(value, TooFew) else value
+
+
+def trained_tile(board: Dashboard) -> tuple[str, str]:
+    """The share-trained tile: (value, label)."""
+    if isinstance(board.shown_trained, TooFew):
+        return too_few_people(), _("trained (now)")
+    label = _("trained (%(trained)d of %(staff)d staff, now)") % {
+        "trained": board.trained,
+        "staff": board.staff,
+    }
+    return _share(board.shown_trained_share), label
 
 
 def figure_rows(board: Dashboard) -> list[tuple[str, str, str]]:
@@ -20,34 +48,50 @@ def figure_rows(board: Dashboard) -> list[tuple[str, str, str]]:
     screening, meldcode, registration = _("Screening"), _("Meldcode"), _("Registration")
     rows = [
         (training, _("Staff working with youths"), str(board.staff)),
-        (training, _("Trained (all mandatory modules current)"), str(board.trained)),
-        (training, _("Share trained"), _share(board.trained_share)),
-        (training, _("Staff with a refresher overdue"), str(board.refreshers_overdue)),
-        (training, _("Staff overdue with the mandatory set"), str(board.new_staff_overdue)),
+        (training, _("Trained (all mandatory modules current)"), shown_count(board.shown_trained)),
+        (training, _("Share trained"), _share(board.shown_trained_share)),
+        (
+            training,
+            _("Staff with a refresher overdue"),
+            shown_count(board.shown_refreshers_overdue),
+        ),
+        (
+            training,
+            _("Staff overdue with the mandatory set"),
+            shown_count(board.shown_new_staff_overdue),
+        ),
         (
             rating,
             _("Recognising signals, trained staff (0-10)"),
-            _number(board.rating_trained.recognising),
+            _number(board.rating_trained.shown_recognising),
         ),
         (
             rating,
             _("Recognising signals, untrained staff (0-10)"),
-            _number(board.rating_untrained.recognising),
+            _number(board.rating_untrained.shown_recognising),
         ),
         (
             rating,
             _("Acting on signals, trained staff (0-10)"),
-            _number(board.rating_trained.acting),
+            _number(board.rating_trained.shown_acting),
         ),
         (
             rating,
             _("Acting on signals, untrained staff (0-10)"),
-            _number(board.rating_untrained.acting),
+            _number(board.rating_untrained.shown_acting),
         ),
-        (signals, _("Signals recorded by trained staff"), str(board.signals_trained)),
-        (signals, _("Signals recorded by untrained staff"), str(board.signals_untrained)),
-        (signals, _("Signals per trained worker"), _number(board.signals_per_trained_worker)),
-        (signals, _("Signals per untrained worker"), _number(board.signals_per_untrained_worker)),
+        (signals, _("Signals recorded by trained staff"), shown_count(board.shown_signals_trained)),
+        (
+            signals,
+            _("Signals recorded by untrained staff"),
+            shown_count(board.shown_signals_untrained),
+        ),
+        (signals, _("Signals per trained worker"), _number(board.shown_signals_per_trained_worker)),
+        (
+            signals,
+            _("Signals per untrained worker"),
+            _number(board.shown_signals_per_untrained_worker),
+        ),
         (signals, _("Signals of high concern"), str(board.high_concern_signals)),
         (screening, _("Youths in care"), str(board.youths_in_care)),
         (screening, _("Screenings completed"), str(board.screenings_completed)),

@@ -4,9 +4,9 @@ from django.utils.translation import gettext as _
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
-from baken.insight.figures import Period, dashboard
+from baken.insight.figures import MIN_GROUP_SIZE, Period, dashboard
 from baken.insight.forms import PeriodForm
-from baken.insight.presentation import figure_rows
+from baken.insight.presentation import chart_value, figure_rows, shown_count, trained_tile
 from baken.lib.charts import bar_chart
 from baken.lib.csv_export import csv_response
 
@@ -32,21 +32,36 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         "form": form,
         "board": board,
         "rows": figure_rows(board),
+        "trained_tile": trained_tile(board),
+        "refreshers_tile": shown_count(board.shown_refreshers_overdue),
+        "min_group_size": MIN_GROUP_SIZE,
         "charts": [
             bar_chart(
                 _("Self-assessment (latest rating, 0-10)"),
                 [
-                    (_("Recognising, trained"), board.rating_trained.recognising),
-                    (_("Recognising, untrained"), board.rating_untrained.recognising),
-                    (_("Acting, trained"), board.rating_trained.acting),
-                    (_("Acting, untrained"), board.rating_untrained.acting),
+                    (
+                        _("Recognising, trained"),
+                        chart_value(board.rating_trained.shown_recognising),
+                    ),
+                    (
+                        _("Recognising, untrained"),
+                        chart_value(board.rating_untrained.shown_recognising),
+                    ),
+                    (_("Acting, trained"), chart_value(board.rating_trained.shown_acting)),
+                    (_("Acting, untrained"), chart_value(board.rating_untrained.shown_acting)),
                 ],
             ),
             bar_chart(
                 _("Signals recorded per worker in the period"),
                 [
-                    (_("Per trained worker"), board.signals_per_trained_worker),
-                    (_("Per untrained worker"), board.signals_per_untrained_worker),
+                    (
+                        _("Per trained worker"),
+                        chart_value(board.shown_signals_per_trained_worker),
+                    ),
+                    (
+                        _("Per untrained worker"),
+                        chart_value(board.shown_signals_per_untrained_worker),
+                    ),
                 ],
             ),
             bar_chart(

@@ -49,3 +49,26 @@ def who_to_call(*, municipality: Region, organisation: Organisation | None) -> l
 
 def guidance_for(kind: str, purpose: Purpose) -> SharingGuidance | None:
     return SharingGuidance.objects.filter(kind=kind, purpose=purpose).first()
+
+
+def regional_partners(
+    kind: str, *, municipality: Region | None, organisation: Organisation | None
+) -> tuple[Region | None, list[Partner]]:
+    """The region and the partners of one kind that serve a youth: through the youth's
+    municipality when it is known, else through the organisation's own region in the division
+    that kind serves. (None, []) when neither is known or nobody is in the directory there."""
+    division = KIND_DIVISION[kind]
+    region: Region | None = None
+    if municipality is not None and division is not None:
+        region = (
+            municipality
+            if division == Division.MUNICIPALITY
+            else next(
+                (r for r in municipality.containing_regions.all() if r.division == division), None
+            )
+        )
+    if region is None and organisation is not None and division is not None:
+        region = organisation.region_for(Division(division))
+    if region is None:
+        return None, []
+    return region, list(partners_visible_to(organisation).filter(kind=kind, region=region))

@@ -34,11 +34,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from baken.accounts.models import Organisation, OrganisationKind, Role, User
+from baken.cases.models import Youth
+from baken.registration.deadlines import WORKING_DAY, waited_longer_than_a_working_day
 from baken.registration.models import (
     CallKind,
     DeliveryProblem,
@@ -186,6 +188,15 @@ def _messages(body: dict[str, Any]) -> str:
     )
 
 
+def _retry_error(reply: Reply) -> str:
+    """What went wrong, for a reply or failure that is retried: "HTTP <status>" (so a fault at the
+    registry can be told from a network failure) and the registry's message, if any."""
+    detail = _messages(reply.body) if reply.body else ""
+    if not reply.status:
+        return detail or "network: no reply"
+    return f"HTTP {reply.status}" + (f": {detail}" if detail else "")
+
+
 def configuration_problem(reply: Reply) -> tuple[str, str] | None:
     """(kind, detail) when the reply says the sender's configuration is wrong, else None."""
     if reply.status in (401, 403):
@@ -262,7 +273,7 @@ def deliver_due(
         else:
             row.status = DeliveryStatus.QUEUED
             row.next_attempt_at = now + backoff(row.attempts)
-            row.last_error = _messages(reply.body) or f"HTTP {reply.status}"
+            row.last_error = _retry_error(reply)
             retrying += 1
         check_delivery_transition(DeliveryStatus.SENDING, row.status)  # claimed: sending
         row.save()
@@ -358,11 +369,32 @@ def deliver_due_calls(
         else:
             call.status = DeliveryStatus.QUEUED
             call.next_attempt_at = now + backoff(call.attempts)
-            call.last_error = _messages(reply.body) or f"HTTP {reply.status}"
+            call.last_error = _retry_error(reply)
             retrying += 1
         check_delivery_transition(DeliveryStatus.SENDING, call.status)
         call.save()
     return DeliveryRun(delivered=delivered, retrying=retrying, needs_correction=needs_correction)
+
+
+def registrations_waiting_too_long(
+    youths: QuerySet[Youth], *, now: datetime | None = None
+) -> list[OutboundRegistration]:
+    """Registrations of these youths that have waited to reach the registry for longer than one
+    working day (weekends do not count), oldest first: the designated officer hears of them."""
+    now = now or timezone.now()
+    candidates = (
+        OutboundRegistration.objects.filter(
+            youth__in=youths, status__in=WAITING, created_at__lt=now - WORKING_DAY
+        )
+        .select_related("youth")
+        .order_by("created_at", "pk")
+    )
+    local_now = timezone.localtime(now)
+    return [
+        row
+        for row in candidates
+        if waited_longer_than_a_working_day(timezone.localtime(row.created_at), local_now)
+    ]
 
 
 def functional_admins_waiting() -> list[User]:

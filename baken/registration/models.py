@@ -15,6 +15,7 @@ from baken.accounts.models import Organisation
 from baken.cases.models import Guardian, Youth
 from baken.lib.encrypted_json import EncryptedJSONTextField
 from baken.lib.text_limits import note_validators
+from baken.registration.delivery_errors import explain_delivery_error
 
 
 class Registrar(models.TextChoices):
@@ -251,6 +252,15 @@ class OutboundRegistration(models.Model):
     @property
     def is_count(self) -> bool:
         return self.dossier_type == DossierType.COUNT_ONLY
+
+    @property
+    def is_waiting(self) -> bool:
+        """Still to reach the registry (queued, or being sent)."""
+        return self.status in (DeliveryStatus.QUEUED, DeliveryStatus.SENDING)
+
+    @property
+    def last_error_in_words(self) -> str:
+        return explain_delivery_error(self.last_error)
 
 
 class CallKind(models.TextChoices):

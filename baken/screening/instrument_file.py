@@ -89,6 +89,10 @@ def check_instrument(definition: Any) -> list[str]:
             weight = question.get("weight", 1)
             if not isinstance(weight, int) or isinstance(weight, bool) or weight < 1:
                 problems.append(f"{qwhere}: 'weight' must be a whole number of at least 1")
+            for key in ("indicators", "risk_factors"):
+                codes = question.get(key, [])
+                if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+                    problems.append(f"{qwhere}: '{key}' must be a list of codes")
             if question.get("floor", "some") not in LEVELS[1:]:
                 problems.append(f"{qwhere}: 'floor' must be one of {', '.join(LEVELS[1:])}")
     return problems

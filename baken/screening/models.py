@@ -173,6 +173,9 @@ class Screening(models.Model):
     started_at = models.DateTimeField(default=timezone.now)
     answers = models.JSONField(default=dict)
     prefilled = models.JSONField(default=dict)
+    # Questions pre-marked "yes" from the youth's case file (risk factors, earlier missing
+    # episodes): question code -> what in the file, shown as "from the case file" to confirm.
+    prefilled_from_file = models.JSONField(default=dict)
     result = models.JSONField(null=True, blank=True)
     overall = models.CharField(max_length=16, choices=Level.choices, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)

@@ -19,6 +19,7 @@ from baken.audit.services import log_access, log_object_access
 from baken.cases.models import Youth
 from baken.screening.models import (
     DEFAULT_INTERVAL_DAYS,
+    EventKind,
     Instrument,
     NextStep,
     Screening,
@@ -113,15 +114,43 @@ def _prefill(instrument: Instrument, youth: Youth) -> tuple[dict[str, str], dict
     return answers, sources
 
 
+# Events in the case file that show a risk factor, so they pre-mark its questions too.
+EVENT_RISK_FACTORS: dict[str, str] = {EventKind.MISSING_RETURN: "missing-episodes"}
+
+
+def _prefill_from_file(instrument: Instrument, youth: Youth) -> dict[str, list[str]]:
+    """Questions pointed to (by their `risk_factors`) by what the case file records: the youth's
+    risk factors, and events that show one (a return after a missing episode)."""
+    found: dict[str, list[str]] = {}
+    for factor in youth.risk_factors.all():
+        found.setdefault(factor.code, []).append(str(factor))
+    for event in youth.screening_events.filter(kind__in=list(EVENT_RISK_FACTORS)):
+        found.setdefault(EVENT_RISK_FACTORS[event.kind], []).append(
+            f"{event.occurred_on.isoformat()}: {event.get_kind_display()}"
+        )
+    lines: dict[str, list[str]] = {}
+    for section in instrument.sections():
+        for question in section["questions"]:
+            hits = [
+                line for code in question.get("risk_factors", []) for line in found.get(code, [])
+            ]
+            if hits:
+                lines[question["code"]] = hits
+    return lines
+
+
 @transaction.atomic
 def start_screening(
     *, youth: Youth, by: User, request: HttpRequest | None, reason: str
 ) -> Screening:
-    """Start a screening with the organisation's instrument, pre-marked from the signal log."""
+    """Start a screening with the organisation's instrument, pre-marked from the signal log and
+    from the risk factors in the case file."""
     if youth.screenings.filter(status=ScreeningStatus.DRAFT).exists():
         raise ValidationError(_("A screening of this youth is already being filled in."))
     instrument = policy_for(youth.organisation).instrument
     answers, sources = _prefill(instrument, youth)
+    from_file = _prefill_from_file(instrument, youth)
+    answers |= dict.fromkeys(from_file, "yes")
     screening = Screening.objects.create(
         youth=youth,
         instrument=instrument,
@@ -129,6 +158,7 @@ def start_screening(
         started_by=by,
         answers=answers,
         prefilled=sources,
+        prefilled_from_file=from_file,
     )
     log_object_access(
         event=AuditEvent.CREATE,

@@ -23,7 +23,7 @@ from baken.signalling.forms import (
     DailyReportForm,
     SignalForm,
 )
-from baken.signalling.models import Indicator, IndicatorKind
+from baken.signalling.models import Concern, Indicator, IndicatorKind
 from baken.signalling.overview import officer_overview
 
 WORKING_ROLES = (Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST)
@@ -88,13 +88,15 @@ def record_signal_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
             messages.info(request, _("No indicators match these words. Choose from the list."))
     elif request.method == "POST" and form.is_valid():
         try:
-            services.record_signal(
+            signal = services.record_signal(
                 youth=youth, by=user, request=request, corrects=corrects, **form.cleaned_data
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("The signal has been recorded."))
+            if signal.concern == Concern.HIGH:  # act now: the page with the next steps
+                return redirect("home:next_steps", signal_id=signal.pk)
             return redirect("home:youth", pseudonym=youth.pseudonym)
     title = _("Correct a signal") if corrects else _("Record a signal")
     return _signal_page(request, youth=youth, form=form, title=title, suggestions=suggestions)

@@ -12,7 +12,8 @@ class Command(BaseCommand):
     help = (
         "Send each youth worker and designated officer an e-mail digest of screenings that are "
         "due or overdue, meldcode reports without feedback, reviews due and case-conference "
-        "actions. Run once a day (cron or a systemd timer); running it again the same day "
+        "actions, and designated officers of registrations waiting more than a working day for "
+        "the registry. Run once a day (cron or a systemd timer); running it again the same day "
         "sends nothing twice."
     )
 
