@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -186,3 +187,11 @@ def test_the_upload_forms_for_rows_without_forms_must_be_codes(
     assert response.status_code == 200 and response.context["report"] is None
     assert "loverboy" in str(response.context["form"].errors["default_forms"])
     assert not Registration.objects.exists()
+
+
+def test_a_source_kind_off_the_list_is_refused_by_the_service_and_the_database() -> None:
+    with pytest.raises(ValueError, match="'politie' is not one of: police, kmar"):
+        issue_source(name="Politie", kind="politie")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Source.objects.create(name="Politie", kind="politie", token_hash="0" * 64)
+    assert not Source.objects.exists()
