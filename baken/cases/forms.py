@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from baken.accounts.models import Division, Region, Team, User
 from baken.cases.birth_date import OLDEST, BirthDateCheck, age_on, check_birth_date
 from baken.cases.models import CareForm, RiskFactor, Sex
+from baken.lib.countries import UnknownCountry, country_code
 from baken.lib.dates import TypedDateField
 from baken.lib.text_limits import LongTextField
 
@@ -65,6 +66,27 @@ class YouthForm(forms.Form):
         self.order_fields(
             [*[name for name in self.fields if name != CONFIRM_BIRTH_DATE][:3], CONFIRM_BIRTH_DATE]
         )
+
+    def _country(self, field: str) -> str:
+        """Kept as the worker wrote it, but it must name a country: the registry counts by ISO
+        code, and the registration maps this text to the code when it is sent."""
+        value: str = self.cleaned_data[field]
+        try:
+            country_code(value)
+        except UnknownCountry:
+            raise forms.ValidationError(
+                _(
+                    "Not a country we know. Write the country (Nederland, Roemenië), the "
+                    "nationality (Nederlandse) or the code (NL), or leave it empty."
+                )
+            ) from None
+        return value
+
+    def clean_nationality(self) -> str:
+        return self._country("nationality")
+
+    def clean_country_of_birth(self) -> str:
+        return self._country("country_of_birth")
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

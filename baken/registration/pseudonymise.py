@@ -20,7 +20,9 @@ Besides a key over the full identity, partial keys let the registry link despite
   (so that the registry sees a date one day or one year off, and nothing more);
 - a Bloom filter over the letter pairs of the name parts (a cryptographic long-term key, Schnell et
   al.), whose Dice similarity the registry can compute for names with typos.
-What may travel in plaintext: year of birth, sex, nationality, country of birth.
+What may travel in plaintext: year of birth, sex, nationality, country of birth (these two as ISO
+3166-1 codes: a name or adjective such as "Nederlandse" or "Dutch" is mapped to NL here, at the
+source; what cannot be mapped is refused, as the registry counts by code).
 See docs/pseudonymisation.md for the threat model.
 """
 
@@ -33,6 +35,8 @@ from datetime import date, timedelta
 
 import jellyfish
 from anyascii import anyascii
+
+from baken.lib.countries import UnknownCountry, country_code
 
 MIN_KEY_LENGTH = 32
 BLOOM_BITS = 1024
@@ -257,6 +261,18 @@ def normalise_sex(raw: str) -> str:
     return value
 
 
+def normalise_country(raw: str, field: str) -> str:
+    """The ISO 3166-1 alpha-2 code for what a source wrote as nationality or country of birth
+    (a code, or a Dutch or English name or adjective); empty for unknown."""
+    try:
+        return country_code(raw)
+    except UnknownCountry:
+        raise PseudonymisationError(
+            f"{field} {raw!r} is not a country the registry knows: write an ISO 3166-1 code "
+            "(NL, RO, …) or the country's name in Dutch or English, or leave it empty"
+        ) from None
+
+
 def _hmac(key: bytes, label: str, value: str) -> str:
     return hmac.new(key, f"{label}|{value}".encode(), hashlib.sha256).hexdigest()[:32]
 
@@ -411,6 +427,6 @@ def pseudonymise(
         "bf_name": bloom_filter(key, found.words),
         "birth_year": str(found.birth_year) if found.birth_year else "",
         "sex": normalise_sex(sex),
-        "nationality": nationality.strip(),
-        "country_of_birth": country_of_birth.strip(),
+        "nationality": normalise_country(nationality, "nationality"),
+        "country_of_birth": normalise_country(country_of_birth, "country_of_birth"),
     }

@@ -26,6 +26,7 @@ from baken.accounts.models import Division, Organisation, Role, User
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access, log_object_access
 from baken.cases.models import Guardian, Youth
+from baken.lib.countries import UnknownCountry, country_code
 from baken.registration.consent import (
     GUARDIAN,
     YOUTH,
@@ -93,6 +94,23 @@ def _police_unit(youth: Youth) -> str:
     return police_unit.code if police_unit else ""
 
 
+def _country_code(value: str | None, field: str) -> str:
+    """A youth's nationality or country of birth as the registry counts it: an ISO 3166-1 code.
+    The file holds what the worker wrote; a name the registry cannot count is refused here,
+    before anything is sent."""
+    try:
+        return country_code(value or "")
+    except UnknownCountry:
+        raise ValidationError(
+            _(
+                "The %(field)s in the youth's file, “%(value)s”, is not a country the registry "
+                "knows. Correct the file: write the country (Nederland, Roemenië) or its code "
+                "(NL, RO), or leave it empty if it is not known."
+            ),
+            params={"field": field, "value": value},
+        ) from None
+
+
 def build_payload(
     *,
     youth: Youth,
@@ -112,8 +130,8 @@ def build_payload(
         surname=youth.family_name,
         date_of_birth=youth.date_of_birth.isoformat() if youth.date_of_birth else "",
         sex=youth.sex if youth.sex != "unknown" else "",
-        nationality=youth.nationality or "",
-        country_of_birth=youth.country_of_birth or "",
+        nationality=_country_code(youth.nationality, _("nationality")),
+        country_of_birth=_country_code(youth.country_of_birth, _("country of birth")),
     )
     age = youth.age_on(reported_on)
     body: dict[str, Any] = {

@@ -17,9 +17,10 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 
 from baken.registry import services
-from baken.registry.messages import dutch_message
+from baken.registry.messages import dutch_code_list_message, dutch_message
 from baken.registry.models import CountReport, Registration, Source, hash_token
 from baken.registry.schemas import (
+    CODE_LIST_ERROR,
     DOSSIER_TYPES,
     CountIn,
     Errors,
@@ -73,8 +74,12 @@ api = NinjaAPI(
         "Dutch. 400: the body is not JSON. 401: missing, unknown or revoked token. 404: no "
         "registration of yours with that reference. 409: the registration was withdrawn. 413: "
         f"the body is larger than {MAX_BODY_BYTES} bytes. 422: a field or a rule between "
-        "fields is broken (see RegistrationIn). 429: too many requests (BAKEN_API_RATE per "
-        "source; wrong tokens per client address); Retry-After says when to try again."
+        "fields is broken (see RegistrationIn); a value that is not on the registry's code list "
+        "for its field (forms, sex, nationality and country_of_birth as ISO 3166-1 alpha-2, "
+        "reporter_region as a police unit) is refused with the field named and `allowed` listing "
+        "the values it takes (each such field is an enum in this document). 429: too many "
+        "requests (BAKEN_API_RATE per source; wrong tokens per client address); Retry-After "
+        "says when to try again."
     ),
     urls_namespace="registry_api",
     docs_url=None,
@@ -114,11 +119,16 @@ def validation_errors(request: HttpRequest, exc: NinjaValidationError) -> HttpRe
         if str(error.get("type", "")).startswith("union_tag"):
             location = ["dossier_type"]
         message = str(error.get("msg", "invalid"))
+        context = error.get("ctx") or {}
+        on_a_list = error.get("type") == CODE_LIST_ERROR
         errors.append(
             {
                 "field": ".".join(location) or "body",
                 "message": message,
-                "message_nl": dutch_message(str(error.get("type", "")), message),
+                "message_nl": dutch_code_list_message(context)
+                if on_a_list
+                else dutch_message(str(error.get("type", "")), message),
+                "allowed": context.get("allowed") if on_a_list else None,
             }
         )
     return api.create_response(request, {"errors": errors}, status=422)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from baken.registry.capture_tables import MAX_LISTS, MIN_LISTS, default_grouping
+from baken.registry.code_lists import FORM_CODES
 from baken.registry.models import Source, SourceKind
 from baken.registry.release_presentation import TABLE_TITLES
 
@@ -30,6 +31,16 @@ class UploadForm(forms.Form):
         initial=timezone.localdate,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+
+    def clean_default_forms(self) -> str:
+        value: str = self.cleaned_data["default_forms"]
+        unknown = [f.strip() for f in value.split(",") if f.strip() not in ("", *FORM_CODES)]
+        if unknown:
+            raise forms.ValidationError(
+                gettext_lazy("Not a form of exploitation: %(values)s. Allowed: %(allowed)s."),
+                params={"values": ", ".join(unknown), "allowed": ", ".join(FORM_CODES)},
+            )
+        return value
 
     def clean_file(self) -> object:
         upload = self.cleaned_data["file"]

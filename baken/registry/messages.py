@@ -42,6 +42,27 @@ SPECIFIC = {
 }
 
 
+LIST_NAMES_NL = {
+    "form": "vormen van uitbuiting",
+    "sex": "geslacht",
+    "country": "landen (ISO 3166-1)",
+    "region": "politie-eenheden",
+    "source_kind": "soorten bron",
+}
+
+
+def dutch_code_list_message(context: dict[str, object]) -> str:
+    """A value refused by a code list (schemas.CODE_LIST_ERROR), in Dutch."""
+    list_name = str(context.get("list", ""))
+    allowed = str(context.get("allowed_text", ""))
+    if list_name == "country":
+        allowed = "ISO 3166-1 alpha-2 (NL, RO, BG, …) of leeg voor onbekend"
+    return (
+        f"'{context.get('value', '')}' staat niet op de codelijst "
+        f"{LIST_NAMES_NL.get(list_name, list_name)}; toegestaan: {allowed}"
+    )
+
+
 def dutch_message(error_type: str, english: str) -> str:
     for phrase, dutch in SPECIFIC.items():
         if phrase in english:

@@ -51,6 +51,11 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=SourceKind.values), name="source_kind_on_the_list"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

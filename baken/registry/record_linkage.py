@@ -331,6 +331,8 @@ def prepare(records: pd.DataFrame) -> pd.DataFrame:
     for column in ("source", *PSEUDONYM_COLUMNS):
         values = frame[column].astype("string").str.strip()
         frame[column] = values.mask(values == "")
+    # Sex unknown is neither agreement nor disagreement: missing, like an empty value.
+    frame["sex"] = frame["sex"].mask(frame["sex"] == "unknown")
     years = pd.to_numeric(frame["birth_year"], errors="coerce")
     bad_year = frame["birth_year"].notna() & years.isna()
     if bad_year.any():

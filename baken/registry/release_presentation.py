@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from baken.accounts.models import Division, Region
 from baken.lib.charts import Chart, bar_chart
+from baken.registry import code_lists
 from baken.registry.models import SourceKind, StatisticsRelease
 
 FORMS_FILE = Path(__file__).resolve().parent / "data" / "forms.json"
@@ -61,6 +62,8 @@ def category_label(table_key: str, category: str, regions: dict[str, str]) -> st
         return " + ".join(str(kinds.get(part, part)) for part in category.split(" + "))
     if table_key == "region":
         return regions.get(category, category)
+    if table_key == "nationality":
+        return code_lists.label("country", category)
     return str(VALUE_LABELS.get(category, category))
 
 

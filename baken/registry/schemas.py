@@ -1,15 +1,90 @@
 """The intake API's published contract: explicit input and output schemas (no model serializers).
 Unknown fields are refused."""
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from baken.registry.code_lists import CODES, describe_allowed
 
 Key = Annotated[str, StringConstraints(pattern=r"^([0-9a-f]{32})?$")]
 Text100 = Annotated[str, StringConstraints(max_length=100, strip_whitespace=True)]
-FormCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{1,39}$")]
+CODE_LIST_ERROR = "code_list"
+
+
+def _on_list(list_name: str, *, empty_allowed: bool) -> Callable[[str], str]:
+    codes = frozenset(CODES[list_name])
+
+    def check(value: str) -> str:
+        if value in codes or (empty_allowed and value == ""):
+            return value
+        raise PydanticCustomError(
+            CODE_LIST_ERROR,
+            "'{value}' is not on the code list '{list}'; allowed: {allowed_text}",
+            {
+                "value": value[:40],
+                "list": list_name,
+                "allowed_text": describe_allowed(list_name),
+                "allowed": [*([""] if empty_allowed else []), *CODES[list_name]],
+            },
+        )
+
+    return check
+
+
+def _enum(list_name: str, *, empty_allowed: bool, description: str) -> WithJsonSchema:
+    enum = [*([""] if empty_allowed else []), *CODES[list_name]]
+    return WithJsonSchema({"type": "string", "enum": enum, "description": description})
+
+
+# Text fields that take only a code of one of the registry's code lists (an enum in the OpenAPI
+# document; anything else is refused with 422 naming the field and the allowed values).
+Stripped = StringConstraints(strip_whitespace=True)
+FormCode = Annotated[
+    str,
+    Stripped,
+    AfterValidator(_on_list("form", empty_allowed=False)),
+    _enum("form", empty_allowed=False, description="A form of exploitation (code list)."),
+]
+SexCode = Annotated[
+    str,
+    Stripped,
+    AfterValidator(_on_list("sex", empty_allowed=False)),
+    _enum("sex", empty_allowed=False, description="female, male, other (X) or unknown."),
+]
+CountryCode = Annotated[
+    str,
+    Stripped,
+    AfterValidator(_on_list("country", empty_allowed=True)),
+    _enum(
+        "country",
+        empty_allowed=True,
+        description="ISO 3166-1 alpha-2 country code (NL, RO, …); empty when not known. The "
+        "source maps names and adjectives ('Nederlandse', 'Dutch') to the code before sending.",
+    ),
+]
+RegionCode = Annotated[
+    str,
+    Stripped,
+    AfterValidator(_on_list("region", empty_allowed=True)),
+    _enum(
+        "region",
+        empty_allowed=True,
+        description="The reporting police unit (CBS code RE01-RE10); empty when not known.",
+    ),
+]
 
 
 def _contains_nul(value: object) -> bool:
@@ -81,15 +156,15 @@ class RegistrationIn(Strict):
     dossier_type: Literal["statistical", "shelter", "advice"]
     pseudonyms: Pseudonyms
     birth_year: int | None = Field(default=None, ge=1900, le=2100)
-    sex: Literal["female", "male", "other", "unknown"]
-    nationality: Text100 = ""
-    country_of_birth: Text100 = ""
+    sex: SexCode
+    nationality: CountryCode = ""
+    country_of_birth: CountryCode = ""
     forms: list[FormCode] = Field(min_length=1, max_length=12)
     sector: Text100 = ""
     cross_border: bool | None = None
     minor: bool | None = None
     reported_on: date
-    reporter_region: Annotated[str, StringConstraints(max_length=16)] = ""
+    reporter_region: RegionCode = ""
     contact: Contact | None = None
 
     @field_validator("reported_on")
@@ -122,7 +197,7 @@ class CountIn(Strict):
     year: int = Field(ge=1900, le=2100)
     forms: list[FormCode] = Field(min_length=1, max_length=12)
     minor: bool | None = None
-    reporter_region: Annotated[str, StringConstraints(max_length=16)] = ""
+    reporter_region: RegionCode = ""
 
     @field_validator("year")
     @classmethod
@@ -154,6 +229,10 @@ class FieldError(Schema):
     field: str
     message: str
     message_nl: str
+    allowed: list[str] | None = Field(
+        default=None,
+        description="For a field checked against a code list: the values it takes.",
+    )
 
 
 class Errors(Schema):

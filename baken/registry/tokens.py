@@ -5,6 +5,7 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
+from baken.registry.code_lists import SOURCE_KINDS
 from baken.registry.models import TOKEN_PREFIX_LENGTH, Source, hash_token
 
 
@@ -14,7 +15,10 @@ def _new_token() -> str:
 
 @transaction.atomic
 def issue_source(*, name: str, kind: str, token: str = "") -> tuple[Source, str]:
-    """A new source with a new token, or with the token given (the demo's, for example)."""
+    """A new source with a new token, or with the token given (the demo's, for example). Its kind
+    is one of the code list's source kinds (the estimation groups sources into lists by kind)."""
+    if kind not in SOURCE_KINDS:
+        raise ValueError(f"source kind {kind!r} is not one of: {', '.join(SOURCE_KINDS)}")
     token = token or _new_token()
     source = Source.objects.create(
         name=name, kind=kind, token_hash=hash_token(token), token_prefix=token[:TOKEN_PREFIX_LENGTH]

@@ -14,19 +14,34 @@ from pydantic import ValidationError as PydanticValidationError
 from baken.accounts.models import User
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
-from baken.registry.messages import dutch_message
+from baken.registry.messages import dutch_code_list_message, dutch_message
 from baken.registry.models import Source
-from baken.registry.schemas import Pseudonyms, RegistrationIn
+from baken.registry.schemas import CODE_LIST_ERROR, Pseudonyms, RegistrationIn
 from baken.registry.services import receive_registration
 
 MAX_ROWS = 20_000
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One refused field of one row: what was wrong and, for a code list, what it takes."""
+
+    row: int
+    field: str
+    message: str
+    allowed: str = ""
 
 
 @dataclass
 class UploadReport:
     accepted: int = 0
     already_present: int = 0
-    rejected: list[tuple[int, str]] = field(default_factory=list)
+    rejected: list[tuple[int, str]] = field(default_factory=list)  # row, every reason in one
+    problems: list[RowProblem] = field(default_factory=list)  # row, field, reason, allowed
+
+    def reject(self, row: int, reason: str, problems: list[RowProblem] | None = None) -> None:
+        self.rejected.append((row, reason))
+        self.problems.extend(problems or [RowProblem(row=row, field="", message=reason)])
 
 
 def _bool(value: str) -> bool | None:
@@ -68,30 +83,27 @@ def import_csv(
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        report.rejected.append((0, "het bestand is geen UTF-8 / the file is not UTF-8"))
+        report.reject(0, "het bestand is geen UTF-8 / the file is not UTF-8")
         return report
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in ("record_id", "key_version") if c not in (reader.fieldnames or [])]
     if missing:
-        report.rejected.append(
-            (1, f"kolom(men) ontbreken / missing column(s): {', '.join(missing)}")
-        )
+        report.reject(1, f"kolom(men) ontbreken / missing column(s): {', '.join(missing)}")
         return report
     defaults = {"forms": default_forms, "reported_on": default_reported_on}
     for number, row in enumerate(reader, start=2):
         if number > MAX_ROWS + 1:
-            report.rejected.append(
-                (number, f"meer dan {MAX_ROWS} rijen / more than {MAX_ROWS} rows")
-            )
+            report.reject(number, f"meer dan {MAX_ROWS} rijen / more than {MAX_ROWS} rows")
             break
         record_id = (row.get("record_id") or "").strip()
         if not record_id:
-            report.rejected.append((number, "record_id ontbreekt / record_id is empty"))
+            report.reject(number, "record_id ontbreekt / record_id is empty")
             continue
         try:
             data = RegistrationIn.model_validate(_row_to_payload(row, defaults))
         except (PydanticValidationError, ValueError) as error:
-            report.rejected.append((number, _describe(error)))
+            problems = _problems(number, error)
+            report.reject(number, "; ".join(_reason(p) for p in problems), problems)
             continue
         _registration, created = receive_registration(
             source=source, idempotency_key=f"csv:{record_id}", data=data, link_on_arrival=False
@@ -136,12 +148,25 @@ def upload_registrations(
     return report
 
 
-def _describe(error: Exception) -> str:
+def _problems(row: int, error: Exception) -> list[RowProblem]:
     if not isinstance(error, PydanticValidationError):
-        return str(error)
-    parts = []
+        return [RowProblem(row=row, field="", message=str(error))]
+    problems = []
     for item in error.errors():
-        location = ".".join(str(p) for p in item.get("loc", ()))
-        message = dutch_message(str(item.get("type", "")), str(item.get("msg", "")))
-        parts.append(f"{location or 'rij'}: {message}")
-    return "; ".join(parts)
+        location = [str(p) for p in item.get("loc", ()) if p != "pseudonyms"]
+        if item.get("type") == CODE_LIST_ERROR:
+            context = item.get("ctx") or {}
+            # forms.1 → forms: the column, not the position in the list
+            column = location[0] if location else ""
+            message = dutch_code_list_message(context)
+            allowed = str(context.get("allowed_text", ""))
+        else:
+            column = ".".join(location)
+            message = dutch_message(str(item.get("type", "")), str(item.get("msg", "")))
+            allowed = ""
+        problems.append(RowProblem(row=row, field=column, message=message, allowed=allowed))
+    return problems
+
+
+def _reason(problem: RowProblem) -> str:
+    return f"{problem.field or 'rij'}: {problem.message}"

@@ -32,6 +32,7 @@ from baken.registry.models import (
     Registration,
     StatisticsRelease,
 )
+from baken.registry.pair_presentation import comparison_levels, registration_rows
 from baken.registry.release_presentation import (
     ShownTable,
     category_chart,
@@ -106,20 +107,10 @@ def review_pair_view(request: HttpRequest, pair_id: int) -> HttpResponse:
         if following is not None:
             return redirect("registry:review_pair", pair_id=following.pk)
         return redirect("registry:review")
-    left, right = pair.left, pair.right
-    rows = [
-        (_("Source"), left.source.name, right.source.name),
-        (_("Reported on"), left.reported_on, right.reported_on),
-        (_("Year of birth"), left.birth_year or "—", right.birth_year or "—"),
-        (_("Sex"), left.sex or "—", right.sex or "—"),
-        (_("Nationality"), left.nationality or "—", right.nationality or "—"),
-        (_("Country of birth"), left.country_of_birth or "—", right.country_of_birth or "—"),
-        (_("Forms of exploitation"), ", ".join(left.forms), ", ".join(right.forms)),
-        (_("Reporting region"), left.reporter_region or "—", right.reporter_region or "—"),
-    ]
+    rows = registration_rows(pair.left, pair.right)
     levels = [
         (COMPARISON_NAMES.get(name, name), LEVEL_LABELS.get(label, label))
-        for name, label in pair.levels.items()
+        for name, label in comparison_levels(pair).items()
     ]
     context = {"pair": pair, "rows": rows, "levels": levels}
     return render(request, "registry/review_pair.html", context)
@@ -167,7 +158,7 @@ LEVEL_LABELS = {
     ),
     "years one apart, other date": gettext_lazy("year of birth differs by one"),
     "dates differ": gettext_lazy("dates of birth differ"),
-    "sex missing": gettext_lazy("sex missing"),
+    "sex missing": gettext_lazy("sex unknown on one side (neither agreement nor disagreement)"),
     "same sex": gettext_lazy("same sex"),
     "sex differs": gettext_lazy("sex differs"),
 }

@@ -60,6 +60,7 @@ def test_bad_input_keeps_what_was_typed_and_says_what_is_wrong(
             "family_name": "",
             "date_of_birth": "2099-01-01",
             "sex": "female",
+            "nationality": "Nederlandsch",
             "care_form": "residential",
             "care_start": "2026-09-01",
             "teams": [cast.team_a1.pk],
@@ -71,6 +72,7 @@ def test_bad_input_keeps_what_was_typed_and_says_what_is_wrong(
     assert 'value="Amira"' in page
     assert "Dit veld is verplicht." in page
     assert "De geboortedatum kan niet in de toekomst liggen." in page
+    assert "Geen land dat we kennen." in page  # the registry counts nationality by ISO code
     assert not Youth.objects.exists()
 
 

@@ -44,7 +44,7 @@ def test_nothing_identifying_travels_in_plaintext() -> None:
             assert re.fullmatch("[0-9a-f]{32}|", value), field
         elif field != "bf_name":
             assert field in plaintext
-    assert (out["birth_year"], out["sex"], out["nationality"]) == ("2009", "female", "Nederlandse")
+    assert (out["birth_year"], out["sex"], out["nationality"]) == ("2009", "female", "NL")
 
 
 def shares(a: dict[str, str], b: dict[str, str], field: str) -> bool:

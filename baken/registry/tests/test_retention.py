@@ -27,8 +27,8 @@ def register(client: Client, token: str, key: str, reported_on: str) -> str:
         "pseudonyms": PSEUDONYMS,
         "birth_year": 2008,
         "sex": "female",
-        "nationality": "Roemeense",
-        "country_of_birth": "Roemenië",
+        "nationality": "RO",
+        "country_of_birth": "RO",
         "forms": ["labour"],
         "reported_on": reported_on,
     }

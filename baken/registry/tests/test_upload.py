@@ -29,7 +29,7 @@ def test_rows_are_accepted_once_and_bad_rows_are_reported_by_number() -> None:
     source, _token = issue_source(name="Zorgcoördinatie Utrecht", kind="care_coordinator")
     content = (
         HEADER
-        + f"p1,zc,k1,{K},{K},{K},2007,female,Nigeriaanse,sexual-cross-border,2026-10-01\n"
+        + f"p1,zc,k1,{K},{K},{K},2007,female,NG,sexual-cross-border,2026-10-01\n"
         + f"p2,zc,k1,{K},,,2006,vrouw,,labour,2026-10-02\n"
         + "p3,zc,k1,,,,2005,male,,labour,2026-10-03\n"
         + f"p4,zc,k1,{K},,,,unknown,,,\n"
