@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from baken.accounts.models import User
-from baken.registry import link_jobs
+from baken.registry import link_jobs, persons
 from baken.registry.link_jobs import claim, run_due_link_jobs
 from baken.registry.models import (
     LinkJob,
@@ -145,7 +145,7 @@ def test_a_large_upload_is_linked_by_the_worker_with_progress(
     monkeypatch.setattr("baken.registry.upload.SYNC_LINK_LIMIT", 2)
     monkeypatch.setattr("baken.registry.persons.ARRIVAL_CHUNK", 1)
     seen: list[int] = []
-    real = link_jobs.link_arrivals
+    real = persons.link_arrivals
 
     def watched(registrations: list[Registration], *, progress: Any) -> None:
         def report(done: int) -> None:
