@@ -189,9 +189,11 @@ def person_view(request: HttpRequest, reference: str) -> HttpResponse:
 @require_POST
 def split_link_view(request: HttpRequest, reference: str) -> HttpResponse:
     user = acting_user(request)
+    get_person_of_registration_for_user(user, reference, request=request)
     form = SplitForm(request.POST)
     if not form.is_valid():
-        raise Http404
+        messages.error(request, _("Choose a link of this person to split."))
+        return redirect("registry:person", reference=reference)
     left, right = get_registration_pair_for_user(
         user, form.cleaned_data["left"], form.cleaned_data["right"], request=request
     )
