@@ -49,6 +49,30 @@ class UploadForm(forms.Form):
         return upload
 
 
+REFERENCE_PATTERN = r"(?i)^R-[A-Z0-9]{5}-[A-Z0-9]{5}$"
+
+
+class PersonLookupForm(forms.Form):
+    reference = forms.RegexField(
+        label=gettext_lazy("Reference of a registration"),
+        regex=REFERENCE_PATTERN,
+        max_length=16,
+        error_messages={"invalid": gettext_lazy("A reference looks like R-ABCDE-FGH23.")},
+    )
+
+    def clean_reference(self) -> str:
+        return str(self.cleaned_data["reference"]).strip().upper()
+
+
+class JoinForm(PersonLookupForm):
+    """Join with another person, named by one of its registrations."""
+
+
+class SplitForm(forms.Form):
+    left = forms.RegexField(regex=REFERENCE_PATTERN, max_length=16)
+    right = forms.RegexField(regex=REFERENCE_PATTERN, max_length=16)
+
+
 class YearRangeForm(forms.Form):
     """A range of the release's years; empty ends mean the first or last year."""
 

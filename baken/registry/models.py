@@ -279,3 +279,62 @@ class ApiRateCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} @ {self.window}: {self.count}"
+
+
+class LinkJobStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Linking")
+    DONE = "done", _("Linked")
+    FAILED = "failed", _("Failed")
+
+
+# The allowed moves of a link job: claimed by a worker (or the upload itself), then done, or back
+# to waiting for another attempt, or failed for good after the last attempt.
+LINK_JOB_TRANSITIONS: dict[str, frozenset[str]] = {
+    LinkJobStatus.QUEUED: frozenset({LinkJobStatus.RUNNING}),
+    LinkJobStatus.RUNNING: frozenset(
+        {LinkJobStatus.DONE, LinkJobStatus.QUEUED, LinkJobStatus.FAILED}
+    ),
+    LinkJobStatus.DONE: frozenset(),
+    LinkJobStatus.FAILED: frozenset(),
+}
+
+
+def check_link_job_transition(current: str, new: str) -> None:
+    if new not in LINK_JOB_TRANSITIONS[current]:
+        raise ValueError(f"a link job cannot go from {current} to {new}")
+
+
+class LinkJob(models.Model):
+    """Linking the registrations of one CSV upload with the last trained model, so that they
+    count as persons at once and not only after the nightly re-link. A small upload is linked in
+    the request; a large one by the worker (`baken link_uploads`), which claims the job with a
+    conditional UPDATE, records each attempt and its progress, and retries after a failure."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    registration_ids: Any = models.JSONField(default=list)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)  # registrations linked so far
+    status = models.CharField(
+        max_length=10, choices=LinkJobStatus.choices, default=LinkJobStatus.QUEUED
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    persons_after = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"link job {self.pk}: {self.done}/{self.total} {self.status}"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 100

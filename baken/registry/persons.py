@@ -4,7 +4,7 @@ computation is in record_linkage.py; this module reads and writes the database, 
 statistics (releases.py) after every change."""
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pandas as pd
@@ -56,6 +56,8 @@ def registration_frame(registrations: Iterable[Registration]) -> pd.DataFrame:
     ]
     frame = pd.DataFrame(rows, columns=["record_id", "source", *PSEUDONYM_COLUMNS])
     frame["birth_year"] = frame["birth_year"].astype("string")
+    # An unknown sex is missing, neither agreement nor disagreement with a known one.
+    frame["sex"] = frame["sex"].replace({"unknown": ""})
     # A Bloom filter of the wrong size (an old or faulty source) counts as missing, not as an error.
     frame["bf_name"] = [
         value if isinstance(value, str) and len(value) == BLOOM_BASE64_LENGTH else ""
@@ -170,16 +172,41 @@ def recluster() -> int:
     return int(clusters["cluster_id"].nunique())
 
 
+ARRIVAL_CHUNK = 100  # registrations scored together in one Splink run
+ArrivalProgress = Callable[[int], None]  # called with the number linked so far
+
+
 def link_new(registration: Registration) -> None:
-    """Link one registration on arrival with the last trained model: score it against the
-    registrations that share a blocking key, store the candidate pairs, re-cluster."""
+    """Link one registration on arrival (see link_arrivals)."""
+    link_arrivals([registration])
+
+
+def link_arrivals(
+    registrations: list[Registration], *, progress: ArrivalProgress | None = None
+) -> None:
+    """Link new (or corrected) registrations with the last trained model: score them, a chunk at
+    a time, against the registrations that share a blocking key (the earlier chunks included),
+    store the candidate pairs, re-cluster once. A CSV upload is linked this way as a whole, the
+    API's registrations one by one."""
     run = LinkageRun.objects.exclude(finished_at=None).first()
     if run is None or not run.model:
-        Registration.objects.filter(pk=registration.pk).update(person_key=f"P{registration.pk}")
+        for r in registrations:
+            Registration.objects.filter(pk=r.pk).update(person_key=f"P{r.pk}")
+        if progress:
+            progress(len(registrations))
         return
-    from splink import DuckDBAPI, Linker
+    frequencies = _registry_term_frequencies()
+    labels = level_labels()
+    for start in range(0, len(registrations), ARRIVAL_CHUNK):
+        chunk = registrations[start : start + ARRIVAL_CHUNK]
+        _score_arrivals(chunk, model=run.model, frequencies=frequencies, labels=labels)
+        if progress:
+            progress(start + len(chunk))
+    with transaction.atomic():
+        recluster()
 
-    r = registration
+
+def _candidate_keys(r: Registration) -> Q:
     keys = Q()
     for field in ("k_name", "k_name_unordered", "k_dob", "k_dob_unordered"):
         if getattr(r, field):
@@ -193,23 +220,45 @@ def link_new(registration: Registration) -> None:
             keys |= Q(k_surname=r.k_surname, k_given=given) | Q(
                 k_surname=r.k_surname, k_given_2=given
             )
-    candidates = list(
-        Registration.objects.active().filter(keys).exclude(pk=r.pk).select_related("source")[:500]
+    return keys
+
+
+def _score_arrivals(
+    chunk: list[Registration],
+    *,
+    model: dict[str, Any],
+    frequencies: dict[str, pd.Series],
+    labels: dict[str, dict[int, str]],
+) -> None:
+    from splink import DuckDBAPI, Linker
+
+    arrived = {r.pk for r in chunk}
+    keys = Q()
+    for r in chunk:
+        keys |= _candidate_keys(r)
+    candidates = (
+        list(
+            Registration.objects.active()
+            .filter(keys)
+            .exclude(pk__in=arrived)
+            .select_related("source")[: 500 * len(chunk)]
+        )
+        if keys
+        else []
     )
-    if not candidates:
-        Registration.objects.filter(pk=r.pk).update(person_key=f"P{r.pk}")
+    if len(chunk) + len(candidates) < 2:
         return
-    frame = prepare(registration_frame([r, *candidates]))
+    frame = prepare(registration_frame([*chunk, *candidates]))
     quiet_splink()
     db_api = DuckDBAPI()
     table = db_api.register(frame, table_name="arrival")
-    linker = Linker(table, run.model, log_level=None)
-    use_term_frequencies(linker, db_api, _registry_term_frequencies())
+    linker = Linker(table, model, log_level=None)
+    use_term_frequencies(linker, db_api, frequencies)
     pairs = linker.inference.predict(
         threshold_match_probability=SETTINGS.review_threshold
     ).as_pandas_dataframe()  # type: ignore[no-untyped-call]
-    pairs = pairs[(pairs["record_id_l"] == str(r.pk)) | (pairs["record_id_r"] == str(r.pk))]
-    labels = level_labels()
+    ids = {str(pk) for pk in arrived}
+    pairs = pairs[pairs["record_id_l"].isin(ids) | pairs["record_id_r"].isin(ids)]
     with transaction.atomic():
         for row in pairs.to_dict("records"):
             left, right = sorted((int(row["record_id_l"]), int(row["record_id_r"])))
@@ -221,7 +270,6 @@ def link_new(registration: Registration) -> None:
                     "levels": _levels_of(row, labels),
                 },
             )
-        recluster()
 
 
 def _registry_term_frequencies() -> dict[str, pd.Series]:

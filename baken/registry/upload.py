@@ -14,8 +14,9 @@ from pydantic import ValidationError as PydanticValidationError
 from baken.accounts.models import User
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
+from baken.registry.link_jobs import SYNC_LINK_LIMIT, enqueue_linking, run_link_job
 from baken.registry.messages import dutch_code_list_message, dutch_message
-from baken.registry.models import Source
+from baken.registry.models import LinkJob, Source
 from baken.registry.schemas import CODE_LIST_ERROR, Pseudonyms, RegistrationIn
 from baken.registry.services import receive_registration
 
@@ -38,6 +39,9 @@ class UploadReport:
     already_present: int = 0
     rejected: list[tuple[int, str]] = field(default_factory=list)  # row, every reason in one
     problems: list[RowProblem] = field(default_factory=list)  # row, field, reason, allowed
+    accepted_ids: list[int] = field(default_factory=list)
+    accepted_references: list[str] = field(default_factory=list)
+    job: LinkJob | None = None  # linking the accepted registrations
 
     def reject(self, row: int, reason: str, problems: list[RowProblem] | None = None) -> None:
         self.rejected.append((row, reason))
@@ -105,17 +109,18 @@ def import_csv(
             problems = _problems(number, error)
             report.reject(number, "; ".join(_reason(p) for p in problems), problems)
             continue
-        _registration, created = receive_registration(
+        registration, created = receive_registration(
             source=source, idempotency_key=f"csv:{record_id}", data=data, link_on_arrival=False
         )
         if created:
             report.accepted += 1
+            report.accepted_ids.append(registration.pk)
+            report.accepted_references.append(registration.reference)
         else:
             report.already_present += 1
     return report
 
 
-@transaction.atomic
 def upload_registrations(
     *,
     source: Source,
@@ -124,9 +129,40 @@ def upload_registrations(
     default_reported_on: date,
     by: User | None,
     request: HttpRequest | None,
+    link_at_once: bool | None = None,
 ) -> UploadReport:
     """Import an uploaded CSV for a source (by an analyst, or by an operator's command when `by`
-    is None), with its audit entry in the same transaction."""
+    is None), with its audit entry and the job that links the new registrations in the same
+    transaction. The job is run at once when the upload is small (up to SYNC_LINK_LIMIT new
+    registrations) or `link_at_once` says so; otherwise the worker (`baken link_uploads`) runs it
+    and the job shows its progress."""
+    report = _import(
+        source=source,
+        content=content,
+        default_forms=default_forms,
+        default_reported_on=default_reported_on,
+        by=by,
+        request=request,
+    )
+    job = report.job
+    if job is not None:
+        small = len(report.accepted_ids) <= SYNC_LINK_LIMIT
+        if link_at_once if link_at_once is not None else small:
+            run_link_job(job)
+            job.refresh_from_db()
+    return report
+
+
+@transaction.atomic
+def _import(
+    *,
+    source: Source,
+    content: bytes,
+    default_forms: list[str],
+    default_reported_on: date,
+    by: User | None,
+    request: HttpRequest | None,
+) -> UploadReport:
     report = import_csv(
         source=source,
         content=content,
@@ -145,6 +181,8 @@ def upload_registrations(
             f"{len(report.rejected)} rejected"
         ),
     )
+    if report.accepted_ids:
+        report.job = enqueue_linking(source=source, registration_ids=report.accepted_ids, by=by)
     return report
 
 

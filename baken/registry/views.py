@@ -2,19 +2,24 @@ from dataclasses import replace
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import OrganisationKind, Role
 from baken.lib.charts import band_chart
 from baken.lib.csv_export import csv_response
-from baken.registry import persons
+from baken.registry import clerical, persons
 from baken.registry.access import (
+    get_link_job_for_user,
     get_pair_for_user,
+    get_person_of_registration_for_user,
+    get_registration_for_user,
+    get_registration_pair_for_user,
     get_release_for_export,
     registrations_for_export,
 )
@@ -25,19 +30,35 @@ from baken.registry.capture_tables import (
     linkage_quality,
     table_csv,
 )
-from baken.registry.forms import LIST_CHOICES, EstimationForm, StatisticsForm, UploadForm
+from baken.registry.forms import (
+    LIST_CHOICES,
+    EstimationForm,
+    JoinForm,
+    PersonLookupForm,
+    SplitForm,
+    StatisticsForm,
+    UploadForm,
+)
+from baken.registry.link_evidence import Evidence, link_evidence
 from baken.registry.models import (
+    CandidatePair,
     CountReport,
     LinkageRun,
     Registration,
     StatisticsRelease,
 )
-from baken.registry.pair_presentation import comparison_levels, registration_rows
+from baken.registry.person_presentation import (
+    comparison_rows,
+    evidence_rows,
+    registration_facts,
+    why_not_in_review,
+)
 from baken.registry.release_presentation import (
     ShownTable,
     category_chart,
     export_rows,
     minor_share_chart,
+    police_units,
     shown,
     shown_tables,
     trend_chart,
@@ -64,7 +85,12 @@ def upload_view(request: HttpRequest) -> HttpResponse:
             request=request,
         )
         messages.success(request, _("The file has been processed."))
-    context = {"form": form, "report": report, "count": Registration.objects.count()}
+    context = {
+        "form": form,
+        "report": report,
+        "count": Registration.objects.count(),
+        "release": StatisticsRelease.objects.first(),
+    }
     return render(request, "registry/upload.html", context)
 
 
@@ -90,78 +116,126 @@ def review_list_view(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
-def review_pair_view(request: HttpRequest, pair_id: int) -> HttpResponse:
+def review_pair_by_number_view(request: HttpRequest, pair_id: int) -> HttpResponse:
+    """The old address of a pair (its row number); the address by registrations stays."""
+    pair = get_pair_for_user(acting_user(request), pair_id, request=request)
+    return redirect(_review_address(pair))
+
+
+def _review_address(pair: CandidatePair) -> str:
+    return reverse(
+        "registry:review_pair",
+        kwargs={"reference_a": pair.left.reference, "reference_b": pair.right.reference},
+    )
+
+
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
+def review_pair_view(request: HttpRequest, reference_a: str, reference_b: str) -> HttpResponse:
     user = acting_user(request)
-    pair = get_pair_for_user(user, pair_id, request=request)
-    if request.method == "POST":
+    a, b = get_registration_pair_for_user(user, reference_a, reference_b, request=request)
+    state = clerical.pair_state(a, b)
+    if request.method == "POST" and state.in_review and state.pair is not None:
         choice = request.POST.get("decision")
         if choice not in ("same", "different"):
             messages.error(request, _("Choose: same person or different people."))
-            return redirect("registry:review_pair", pair_id=pair.pk)
-        persons.decide_pair(pair=pair, by=user, request=request, same_person=choice == "same")
+            return redirect(request.path)
+        persons.decide_pair(pair=state.pair, by=user, request=request, same_person=choice == "same")
         messages.success(
             request,
             _("Recorded: same person.") if choice == "same" else _("Recorded: different people."),
         )
         following = persons.uncertain_pairs().first()
-        if following is not None:
-            return redirect("registry:review_pair", pair_id=following.pk)
-        return redirect("registry:review")
-    rows = registration_rows(pair.left, pair.right)
-    levels = [
-        (COMPARISON_NAMES.get(name, name), LEVEL_LABELS.get(label, label))
-        for name, label in comparison_levels(pair).items()
-    ]
-    context = {"pair": pair, "rows": rows, "levels": levels}
+        return redirect(_review_address(following) if following else reverse("registry:review"))
+    context = {
+        "state": state,
+        "reason": "" if state.in_review else why_not_in_review(state),
+        "rows": comparison_rows(state.left, state.right, police_units()),
+        "evidence": evidence_rows(_pair_evidence(state.pair)) if state.pair else [],
+    }
     return render(request, "registry/review_pair.html", context)
 
 
-COMPARISON_NAMES = {
-    "name": gettext_lazy("Name (keyed)"),
-    "birth": gettext_lazy("Date of birth (keyed)"),
-    "sex": gettext_lazy("Sex"),
-}
+def _pair_evidence(pair: CandidatePair) -> list[Evidence]:
+    run = LinkageRun.objects.exclude(finished_at=None).first()
+    return link_evidence(
+        run.model if run else {}, pair.levels, sexes=(pair.left.sex, pair.right.sex)
+    )
 
-# The comparison levels of registry/record_linkage.py, for display in the user's language.
-LEVEL_LABELS = {
-    "name missing": gettext_lazy("name missing"),
-    "same name": gettext_lazy("same name"),
-    "same name parts in another order or field": gettext_lazy(
-        "same name parts, in another order or field"
-    ),
-    "same surname, one of two given names": gettext_lazy(
-        "same surname and one of the two given names"
-    ),
-    "names nearly equal (Dice >= 0.85)": gettext_lazy(
-        "names nearly equal (Bloom filter similarity ≥ 0.85)"
-    ),
-    "names sound alike or Dice >= 0.7": gettext_lazy("names sound alike or are similar (≥ 0.7)"),
-    "same surname, given name missing on one side": gettext_lazy(
-        "same surname; the given name is missing on one side"
-    ),
-    "same surname, other given name": gettext_lazy("same surname, different given name"),
-    "same given name only": gettext_lazy("same given name, different surname"),
-    "names differ": gettext_lazy("names differ"),
-    "date of birth missing": gettext_lazy("date of birth missing"),
-    "same date of birth": gettext_lazy("same date of birth"),
-    "day and month swapped": gettext_lazy("day and month swapped"),
-    "dates one day apart": gettext_lazy("dates of birth one day apart"),
-    "same day and month, years one apart": gettext_lazy(
-        "same day and month of birth, year differs by one"
-    ),
-    "same year, day unknown on one side (year only, 1 January)": gettext_lazy(
-        "same year of birth; the day is unknown on one side (year only or 1 January)"
-    ),
-    "same year, other date": gettext_lazy("same year of birth, different date"),
-    "years one apart, day unknown on one side": gettext_lazy(
-        "year of birth differs by one; the day is unknown on one side"
-    ),
-    "years one apart, other date": gettext_lazy("year of birth differs by one"),
-    "dates differ": gettext_lazy("dates of birth differ"),
-    "sex missing": gettext_lazy("sex unknown on one side (neither agreement nor disagreement)"),
-    "same sex": gettext_lazy("same sex"),
-    "sex differs": gettext_lazy("sex differs"),
-}
+
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
+def person_lookup_view(request: HttpRequest) -> HttpResponse:
+    form = PersonLookupForm(request.GET or None)
+    if form.is_valid():
+        return redirect("registry:person", reference=form.cleaned_data["reference"])
+    return render(request, "registry/person_lookup.html", {"form": form})
+
+
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
+def person_view(request: HttpRequest, reference: str) -> HttpResponse:
+    user = acting_user(request)
+    anchor, members = get_person_of_registration_for_user(user, reference, request=request)
+    summary = clerical.person_summary(anchor, members)
+    regions = police_units()
+    context = {
+        "summary": summary,
+        "registrations": [registration_facts(r, regions) for r in members],
+        "links": [(link.pair, evidence_rows(link.evidence)) for link in summary.links],
+        "join_form": JoinForm(),
+    }
+    return render(request, "registry/person.html", context)
+
+
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
+@require_POST
+def split_link_view(request: HttpRequest, reference: str) -> HttpResponse:
+    user = acting_user(request)
+    get_person_of_registration_for_user(user, reference, request=request)
+    form = SplitForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a link of this person to split."))
+        return redirect("registry:person", reference=reference)
+    left, right = get_registration_pair_for_user(
+        user, form.cleaned_data["left"], form.cleaned_data["right"], request=request
+    )
+    try:
+        clerical.split_link(left=left, right=right, by=user, request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Recorded: %(a)s and %(b)s are different people.")
+            % {"a": left.reference, "b": right.reference},
+        )
+    return redirect("registry:person", reference=reference)
+
+
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
+@require_POST
+def join_person_view(request: HttpRequest, reference: str) -> HttpResponse:
+    user = acting_user(request)
+    anchor, _members = get_person_of_registration_for_user(user, reference, request=request)
+    form = JoinForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the reference of a registration of the other person."))
+        return redirect("registry:person", reference=reference)
+    other = get_registration_for_user(user, form.cleaned_data["reference"], request=request)
+    try:
+        clerical.join_persons(registration=anchor, other=other, by=user, request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Recorded: the person of %(b)s is the same person.") % {"b": other.reference},
+        )
+    return redirect("registry:person", reference=reference)
+
+
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
+def link_job_view(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = get_link_job_for_user(acting_user(request), job_id, request=request)
+    return render(request, "registry/link_job.html", {"job": job})
 
 
 def _release_or_none() -> StatisticsRelease | None:

@@ -42,7 +42,7 @@ from baken.partners.services import save_partner
 from baken.registration import services as registration
 from baken.registration.models import Disclosure
 from baken.registry import persons
-from baken.registry.models import CandidatePair, Registration
+from baken.registry.models import CandidatePair, LinkJob, Registration
 from baken.registry.releases import publish
 from baken.registry.tokens import issue_source
 from baken.screening import services as screening
@@ -203,7 +203,6 @@ GLOBAL_VALUES: dict[str, object] = {
     "content_type_id": "1",
     "app_label": "accounts",
     "url": "",
-    "reference": "R-AAAAA-AAAAA",
 }
 # Parameters whose "not yours" answer comes from an access function (and so is logged as denied).
 DENIAL_LOGGED = {
@@ -223,9 +222,16 @@ DENIAL_LOGGED = {
     "attempt_id",
     "user_id",
     "pair_id",
+    "reference",
+    "reference_a",
+    "reference_b",
+    "job_id",
 }
 # Parameters that lead to a youth's data: reaching one's own is logged as a read naming the youth.
-YOUTH_DATA = DENIAL_LOGGED - {"access_id", "partner_id", "attempt_id", "user_id", "pair_id"}
+REGISTRY_PARAMETERS = {"pair_id", "reference", "reference_a", "reference_b", "job_id"}
+YOUTH_DATA = (
+    DENIAL_LOGGED - {"access_id", "partner_id", "attempt_id", "user_id"} - REGISTRY_PARAMETERS
+)
 REPORT = {"suspicion": True, "unsafe": True, "can_help": None, "help_accepted": None}
 
 
@@ -334,7 +340,7 @@ def _youth_file(youth: Youth, worker: User, officer: User, colleague: User) -> d
     }
 
 
-def _registry_data() -> dict[str, int]:
+def _registry_data() -> dict[str, object]:
     source = issue_source(name="Politie", kind="police")[0]
     left, right = (
         Registration.objects.create(
@@ -353,7 +359,15 @@ def _registry_data() -> dict[str, int]:
     pair = CandidatePair.objects.create(left=left, right=right, match_probability=0.5)
     persons.recluster()
     release = publish()
-    return {"pair_id": pair.pk, "year": release.years[0]}
+    job = LinkJob.objects.create(source=source, registration_ids=[left.pk], total=1)
+    return {
+        "pair_id": pair.pk,
+        "year": release.years[0],
+        "reference": left.reference,
+        "reference_a": left.reference,
+        "reference_b": right.reference,
+        "job_id": job.pk,
+    }
 
 
 def build_world() -> World:
@@ -384,7 +398,15 @@ def build_world() -> World:
     own["user_id"], other["user_id"] = cast.worker_a.pk, cast.worker_b.pk
     registry_objects = _registry_data()
     own |= registry_objects
-    other |= {"pair_id": registry_objects["pair_id"] + 1000, "year": 1999}
+    other |= {
+        "pair_id": int(str(registry_objects["pair_id"])) + 1000,
+        "year": 1999,
+        # The registry has no other organisation's objects: registrations that do not exist.
+        "reference": "R-ZZZZZ-ZZZZZ",
+        "reference_a": "R-ZZZZZ-ZZZZZ",
+        "reference_b": "R-YYYYY-YYYYY",
+        "job_id": int(str(registry_objects["job_id"])) + 1000,
+    }
     module = next(m for m in all_modules() if m.slug == GLOBAL_VALUES["slug"])
     answers = {question.id: question.options[0].id for question in module.questions}
     attempts = {

@@ -87,7 +87,9 @@ def test_the_review_page_shows_labels_and_sex_unknown_is_not_a_disagreement(
     # Scored before the linkage read "unknown" as missing: stored as a disagreement.
     unknown = pair(left_sex="male", right_sex="unknown", level="sex differs")
 
-    page = client_for(cast.analyst).get(reverse("registry:review_pair", args=[unknown.pk]))
+    page = client_for(cast.analyst).get(
+        reverse("registry:review_pair", args=[unknown.left.reference, unknown.right.reference])
+    )
 
     text = page.content.decode()
     assert "geslacht verschilt" not in text
@@ -103,7 +105,9 @@ def test_the_review_page_shows_labels_and_sex_unknown_is_not_a_disagreement(
 
 def test_male_and_female_still_differ_on_the_review_page(cast: Cast, client_for: ClientFor) -> None:
     different = pair(left_sex="male", right_sex="female", level="sex differs")
-    page = client_for(cast.analyst).get(reverse("registry:review_pair", args=[different.pk]))
+    page = client_for(cast.analyst).get(
+        reverse("registry:review_pair", args=[different.left.reference, different.right.reference])
+    )
     assert "geslacht verschilt" in page.content.decode()
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('screening', '0003_screening_closed_by_youth_index'),
+        ('screening', '0004_text_limits'),
     ]
 
     operations = [

@@ -35,6 +35,6 @@ def remove_risk_factors(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("screening", "0004_screening_prefilled_from_file")]
+    dependencies = [("screening", "0005_screening_prefilled_from_file")]
 
     operations = [migrations.RunPython(add_risk_factors, remove_risk_factors)]

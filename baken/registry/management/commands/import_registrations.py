@@ -46,6 +46,7 @@ class Command(BaseCommand):
             default_reported_on=options["reported_on"] or timezone.localdate(),
             by=None,
             request=None,
+            link_at_once=True,
         )
         for number, problem in report.rejected:
             self.stderr.write(f"row {number}: {problem}")
@@ -53,5 +54,15 @@ class Command(BaseCommand):
             f"{report.accepted} accepted, {report.already_present} already present, "
             f"{len(report.rejected)} rejected."
         )
+        if report.job is not None:
+            job = report.job
+            if job.persons_after is not None:
+                self.stdout.write(
+                    f"Linked on arrival: the registry counts {job.persons_after} persons."
+                )
+            else:
+                self.stderr.write(
+                    f"Linking failed ({job.last_error}); `baken link_uploads` retries."
+                )
         if report.rejected:
             sys.exit(1)
