@@ -103,7 +103,7 @@ def test_the_page_says_in_plain_dutch_how_many_were_probably_not_registered(
         f"naar schatting ongeveer {row.unregistered} niet geregistreerd, tussen "
         f"{row.unregistered_low} en {row.unregistered_high}"
     ) in page
-    method = page.index("<h2 class=\"utrecht-heading-2\">Methode</h2>")
+    method = page.index('<h2 class="utrecht-heading-2">Methode</h2>')
     for word in ("modelconditioneel", "hoofdeffecten", "BCa"):
         assert page.index(word) > method, word
     assert "baken estimate" not in page  # no command to run
