@@ -3,6 +3,7 @@ narrowed (linear programming over the tables and the sums that link them); a rel
 hidden counts can be pinned is caught, made safe by hiding more, or not published at all."""
 
 from datetime import date
+from io import StringIO
 
 import pandas as pd
 import pytest
@@ -174,3 +175,38 @@ def test_a_release_that_fails_the_audit_is_not_published(monkeypatch: pytest.Mon
     stored = releases.publish()
     assert stored.audit["passed"] is True
     assert stored.audit["narrowest_width"] >= stored.protection_width == 5
+
+
+@pytest.mark.django_db
+def test_link_rebuild_reports_the_audit_and_refuses_a_release_that_fails_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from types import SimpleNamespace
+
+    from django.core.management import CommandError, call_command
+
+    from baken.registry import persons
+
+    frame = varied_frame()
+    monkeypatch.setattr(releases, "registrations_frame", lambda: frame)
+
+    def rebuild(progress: object) -> SimpleNamespace:
+        releases.publish()  # as persons.rebuild does after linking
+        return SimpleNamespace(records=len(frame), persons=300, pairs=0)
+
+    monkeypatch.setattr(persons, "rebuild", rebuild)
+    output = StringIO()
+    call_command("link", rebuild=True, stdout=output)
+    assert "disclosure audit passed" in output.getvalue()
+    assert "protection width 5" in output.getvalue()
+
+    def fails(tables: list[Table], **options: object) -> list[PublishedTable]:
+        return [
+            PublishedTable(p.table, {k: v for k, v in p.hidden.items() if v == Hidden.PRIMARY})
+            for p in protect(tables, threshold=10)
+        ]
+
+    monkeypatch.setattr(releases, "protect", fails)
+    with pytest.raises(CommandError, match="not published"):
+        call_command("link", rebuild=True, stdout=StringIO())
+    assert StatisticsRelease.objects.count() == 1
