@@ -12,6 +12,7 @@ import pandas as pd
 from baken.registry.models import SourceKind
 from baken.registry.multiple_systems_estimation import Table, TableError, stepwise, summarise
 from baken.registry.person_counts import memberships, person_years
+from baken.registry.registration_frames import registrations_frame
 
 QUALITY_FILE = Path(__file__).resolve().parent / "data" / "linkage_quality.json"
 MIN_LISTS, MAX_LISTS = 3, 6
@@ -145,8 +146,6 @@ def estimate_years(
     *, years: list[int], grouping: dict[str, str], stratum: str = "", threshold: float = 0.02
 ) -> list[YearEstimate]:
     """For the analyst's own work (unprotected counts): pages show the release's estimates."""
-    from baken.registry.releases import registrations_frame  # releases imports this module
-
     tables = capture_tables_by_year(
         registrations_frame(), years=years, grouping=grouping, strata=[stratum]
     )

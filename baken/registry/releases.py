@@ -17,45 +17,15 @@ from baken.registry.capture_tables import (
 )
 from baken.registry.disclosure import DEFAULT_THRESHOLD, PublishedTable, protect
 from baken.registry.disclosure_audit import AuditError, audit, default_protection_width
-from baken.registry.models import CountReport, Registration, ReleaseEstimate, StatisticsRelease
+from baken.registry.models import ReleaseEstimate, StatisticsRelease
 from baken.registry.person_counts import (
-    COUNT_COLUMNS,
-    REGISTRATION_COLUMNS,
     not_deduplicated_table,
     registrations_per_source,
     release,
 )
+from baken.registry.registration_frames import counts_frame, registrations_frame
 
-
-def registrations_frame() -> pd.DataFrame:
-    rows = Registration.objects.active().values_list(
-        "pk",
-        "person_key",
-        "source__name",
-        "source__kind",
-        "reported_on",
-        "birth_year",
-        "sex",
-        "nationality",
-        "forms",
-        "sector",
-        "cross_border",
-        "minor",
-        "reporter_region",
-    )
-    frame = pd.DataFrame.from_records(list(rows), columns=["pk", *REGISTRATION_COLUMNS])
-    # Not linked yet (no full linkage has run): each registration is its own person.
-    unlinked = frame["person_key"] == ""
-    frame.loc[unlinked, "person_key"] = "R" + frame.loc[unlinked, "pk"].astype(str)
-    return frame.drop(columns=["pk"])
-
-
-def counts_frame() -> pd.DataFrame:
-    """The untraceable counts: kept apart from the registrations, never linked."""
-    rows = CountReport.objects.active().values_list(
-        "year", "forms", "minor", "reporter_region", "source__kind"
-    )
-    return pd.DataFrame.from_records(list(rows), columns=list(COUNT_COLUMNS))
+__all__ = ["counts_frame", "publish", "registrations_frame", "store_estimates"]
 
 
 def _serialise(item: PublishedTable) -> dict[str, Any]:
