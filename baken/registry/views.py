@@ -208,8 +208,21 @@ def statistics_view(request: HttpRequest) -> HttpResponse:
         "query": request.GET.urlencode(),
         "report_year": latest,
         "has_counts": any(t["key"] == "not_deduplicated" for t in release.tables),
+        "overall_published": overall_published(release),
     }
     return render(request, "registry/statistics.html", context)
+
+
+def overall_published(release: StatisticsRelease) -> bool:
+    """The persons and registrations over all years may be shown only while every year's total
+    is published: the registrations over all years are the sum of the years' totals, so beside
+    one hidden year's total they would give it away."""
+    return all(
+        isinstance(value, int)
+        for table in release.tables
+        if table["key"] in ("sex", "registrations_per_source")
+        for value in table["total"]
+    )
 
 
 @role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
