@@ -2,19 +2,30 @@
 with the sources grouped into lists, optionally for one stratum, and an estimate per year."""
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
 from baken.registry.models import SourceKind
 from baken.registry.multiple_systems_estimation import Table, TableError, stepwise, summarise
 from baken.registry.person_counts import memberships, person_years
-from baken.registry.releases import registrations_frame
+from baken.registry.registration_frames import registrations_frame
 
 QUALITY_FILE = Path(__file__).resolve().parent / "data" / "linkage_quality.json"
 MIN_LISTS, MAX_LISTS = 3, 6
+# The groups of persons whose estimate is made with every release (and shown on the page).
+ESTIMATED_STRATA = (
+    "",
+    "minor",
+    "adult",
+    "form:sexual-domestic",
+    "form:sexual-cross-border",
+    "form:labour",
+    "form:criminal",
+)
 
 
 def default_grouping() -> dict[str, str]:
@@ -77,34 +88,68 @@ def capture_table(
     return Table(lists=lists, counts=counts)
 
 
+def capture_tables_by_year(
+    frame: pd.DataFrame, *, years: list[int], grouping: dict[str, str], strata: Iterable[str]
+) -> dict[tuple[str, int], Table]:
+    """The capture table of every (stratum, year) at once: each person seen in a year is a
+    bitmask of the lists that saw them that year (vectorised: 100,000 registrations in about a
+    second)."""
+    lists = tuple(sorted({name for name in grouping.values() if name}))
+    result: dict[tuple[str, int], Table] = {}
+    if frame.empty:
+        return {(s, y): Table(lists=lists, counts={}) for s in strata for y in years}
+    data = frame.assign(year=pd.to_datetime(frame["reported_on"]).dt.year)
+    data = data[data["year"].isin(years)]
+    data = data.assign(list=data["source_kind"].map(grouping).fillna(""))
+    seen = data[data["list"] != ""][["person_key", "year", "list"]].drop_duplicates()
+    bits = seen["list"].map({name: 1 << i for i, name in enumerate(lists)})
+    masks = seen.assign(mask=bits).groupby(["person_key", "year"])["mask"].sum().reset_index()
+    years_frame = person_years(frame)
+    forms = memberships(frame.assign(year=pd.to_datetime(frame["reported_on"]).dt.year), "form")
+    for stratum in strata:
+        if stratum.startswith("form:"):
+            chosen = forms[forms["form"] == stratum.removeprefix("form:")]
+            members = chosen[["person_key", "year"]].drop_duplicates()
+            in_stratum = masks.merge(members, on=["person_key", "year"])
+        elif stratum in ("minor", "adult"):
+            members = years_frame[years_frame["minor"] == stratum][["person_key", "year"]]
+            in_stratum = masks.merge(members, on=["person_key", "year"])
+        else:
+            in_stratum = masks
+        counted = in_stratum.groupby(["year", "mask"]).size()
+        by_year: dict[int, dict[tuple[int, ...], int]] = {year: {} for year in years}
+        for index, count in counted.items():
+            year, mask = cast(tuple[int, int], index)
+            history = tuple(int(bool(int(mask) & (1 << i))) for i in range(len(lists)))
+            by_year[int(year)][history] = int(count)
+        for year in years:
+            result[(stratum, year)] = Table(lists=lists, counts=by_year[year])
+    return result
+
+
+def estimate_table(year: int, table: Table, *, threshold: float = 0.02) -> YearEstimate:
+    """The stepwise estimate of one year's capture table (lists that saw nobody left out)."""
+    active = [name for i, name in enumerate(table.lists) if any(h[i] for h in table.counts)]
+    if len(active) < MIN_LISTS:
+        return YearEstimate(year, table.observed, None, None, None, [], "too_few_lists")
+    table = Table(lists=tuple(active), counts=_project(table, active))
+    try:
+        result = summarise(table, stepwise(table, threshold=threshold))
+    except TableError:
+        return YearEstimate(year, table.observed, None, None, None, [], "no_fit")
+    return YearEstimate(
+        year, table.observed, result.estimate, result.ci_low, result.ci_high, result.model
+    )
+
+
 def estimate_years(
     *, years: list[int], grouping: dict[str, str], stratum: str = "", threshold: float = 0.02
 ) -> list[YearEstimate]:
-    frame = registrations_frame()
-    results = []
-    for year in years:
-        table = capture_table(frame, years=[year], grouping=grouping, stratum=stratum)
-        active = [name for i, name in enumerate(table.lists) if any(h[i] for h in table.counts)]
-        if len(active) < MIN_LISTS:
-            results.append(
-                YearEstimate(year, table.observed, None, None, None, [], "too_few_lists")
-            )
-            continue
-        table = Table(
-            lists=tuple(active),
-            counts=_project(table, active),
-        )
-        try:
-            result = summarise(table, stepwise(table, threshold=threshold))
-        except TableError:
-            results.append(YearEstimate(year, table.observed, None, None, None, [], "no_fit"))
-            continue
-        results.append(
-            YearEstimate(
-                year, table.observed, result.estimate, result.ci_low, result.ci_high, result.model
-            )
-        )
-    return results
+    """For the analyst's own work (unprotected counts): pages show the release's estimates."""
+    tables = capture_tables_by_year(
+        registrations_frame(), years=years, grouping=grouping, strata=[stratum]
+    )
+    return [estimate_table(year, tables[(stratum, year)], threshold=threshold) for year in years]
 
 
 def _project(table: Table, active: list[str]) -> dict[tuple[int, ...], int]:

@@ -1,34 +1,46 @@
 """Disclosure control for a release of count tables.
 
 Primary suppression: a count from 1 up to the threshold (default 10, exclusive) is not published.
-Secondary suppression: a suppressed count must not be recoverable by subtraction. Every table of
-persons by category and year is checked per year against its published total (the number of
-persons that year, the same in every table of the release); wherever exactly one count of such a
-sum is hidden, the smallest other published count in it is hidden too (or, if none is left, the
-total, which is then hidden in every table). Tables in which a person can have several values
-(forms, sectors, sources, regions) do not add up to the total, but are treated the same way, which
-is safe. A count that appears in several tables of one release is shown or hidden in all of them.
-The procedure repeats until nothing changes. Zeros are published.
+Secondary suppression, in two steps:
+1. A suppressed count must not be recoverable by subtraction: wherever exactly one count of a sum
+   is hidden (a year's cells and its total; a cross table's row and its margin; the sums that link
+   tables, see disclosure_audit.relations), the smallest other published count in it is hidden too
+   (or, if none is left, the total, which is then hidden in every table). A count that appears in
+   several tables of one release is shown or hidden in all of them. Repeated until nothing changes.
+2. The audit (disclosure_audit.py): from everything published, by linear programming, the range
+   each count hidden for being small can take must be at least the protection width wide. While a
+   count fails, one more count near it is hidden, and the audit runs again.
+A release whose audit does not pass is never returned (DisclosureError). Zeros are published.
 
 Framework-free. See docs/statistics.md."""
 
-from dataclasses import dataclass
-from enum import StrEnum
+from dataclasses import dataclass, field
 
+from baken.registry.disclosure_audit import (
+    Auditor,
+    AuditResult,
+    Cell,
+    Hidden,
+    cell_key,
+    cell_values,
+    default_protection_width,
+    relations,
+)
 from baken.registry.person_counts import Table
 
 DEFAULT_THRESHOLD = 10
+__all__ = ["DEFAULT_THRESHOLD", "DisclosureError", "Hidden", "PublishedTable", "protect"]
 
 
-class Hidden(StrEnum):
-    PRIMARY = "primary"
-    SECONDARY = "secondary"
+class DisclosureError(ValueError):
+    """No suppression pattern could be found that passes the audit: nothing is published."""
 
 
 @dataclass
 class PublishedTable:
     table: Table
     hidden: dict[tuple[str, int], Hidden]  # cells; the category "" is the year's total
+    audit: AuditResult | None = field(default=None, compare=False)
 
     def cell(self, category: str, year: int) -> int | Hidden:
         return self.hidden.get((category, year)) or self.table.count(category, year)
@@ -37,27 +49,9 @@ class PublishedTable:
         return self.hidden.get(("", year)) or self.table.totals.get(year, 0)
 
 
-def _cell_key(table: Table, category: str, year: int) -> tuple[str, str, int]:
-    if category == "":
-        return (f"total:{table.total_of}", "", year)
-    return (table.key, category, year)
-
-
-def protect(tables: list[Table], *, threshold: int = DEFAULT_THRESHOLD) -> list[PublishedTable]:
-    values: dict[tuple[str, str, int], int] = {}
-    sums: list[list[tuple[str, str, int]]] = []  # each: the cells of one year plus its total
-    for table in tables:
-        for year in table.years:
-            members = [_cell_key(table, category, year) for category in table.categories]
-            for category, key in zip(table.categories, members, strict=True):
-                values[key] = table.count(category, year)
-            total = _cell_key(table, "", year)
-            values[total] = table.totals.get(year, 0)
-            sums.append([*members, total])
-
-    hidden: dict[tuple[str, str, int], Hidden] = {
-        key: Hidden.PRIMARY for key, value in values.items() if 0 < value < threshold
-    }
+def _hide_singly_hidden_sums(
+    sums: list[list[Cell]], values: dict[Cell, int], hidden: dict[Cell, Hidden]
+) -> None:
     changed = True
     while changed:
         changed = False
@@ -65,20 +59,60 @@ def protect(tables: list[Table], *, threshold: int = DEFAULT_THRESHOLD) -> list[
             hidden_here = [key for key in cells if key in hidden]
             if len(hidden_here) != 1:
                 continue
-            candidates = [key for key in cells[:-1] if key not in hidden and values[key] > 0]
-            extra = min(candidates, key=lambda k: (values[k], k)) if candidates else cells[-1]
-            if extra in hidden:  # the total is the only one left and already hidden
+            candidates = [
+                key
+                for key in cells
+                if key not in hidden and values.get(key, 0) > 0 and not key[0].startswith("total:")
+            ]
+            totals = [key for key in cells if key[0].startswith("total:")]
+            if candidates:
+                extra = min(candidates, key=lambda k: (values[k], k))
+            elif totals:
+                extra = totals[-1]
+            else:
+                continue
+            if extra in hidden or values.get(extra, 0) == 0:
                 continue
             hidden[extra] = Hidden.SECONDARY
             changed = True
 
+
+def protect(
+    tables: list[Table],
+    *,
+    threshold: int = DEFAULT_THRESHOLD,
+    protection_width: int | None = None,
+) -> list[PublishedTable]:
+    width = default_protection_width(threshold) if protection_width is None else protection_width
+    values = cell_values(tables)
+    sums = [relation.cells for relation in relations(tables) if relation.is_sum]
+    hidden: dict[Cell, Hidden] = {
+        key: Hidden.PRIMARY for key, value in values.items() if 0 < value < threshold
+    }
+    auditor = Auditor(tables, threshold=threshold, protection_width=width)
+    while True:
+        _hide_singly_hidden_sums(sums, values, hidden)
+        result = auditor.audit(hidden)
+        if result.passed:
+            break
+        extra = {auditor.widening_candidate(failing.cell, hidden) for failing in result.failing}
+        extra.discard(None)
+        if not extra:
+            raise DisclosureError(
+                f"{len(result.failing)} hidden count(s) stay narrower than {width}: "
+                + ", ".join(str(r.cell) for r in result.failing[:5])
+            )
+        for cell in extra:
+            if cell is not None:
+                hidden[cell] = Hidden.SECONDARY
+
     published = []
     for table in tables:
         hidden_cells = {
-            (category, year): hidden[_cell_key(table, category, year)]
+            (category, year): hidden[cell_key(table, category, year)]
             for year in table.years
             for category in [*table.categories, ""]
-            if _cell_key(table, category, year) in hidden
+            if cell_key(table, category, year) in hidden
         }
-        published.append(PublishedTable(table=table, hidden=hidden_cells))
+        published.append(PublishedTable(table=table, hidden=hidden_cells, audit=result))
     return published

@@ -135,7 +135,20 @@ STRATUM_CHOICES = [
 ]
 
 
+class EstimationPageForm(YearRangeForm):
+    """The estimation page: the years and the group of persons of the release's estimates."""
+
+    stratum = forms.ChoiceField(
+        label=gettext_lazy("Persons"), choices=STRATUM_CHOICES, required=False
+    )
+
+    def chosen_stratum(self) -> str:
+        return str(self.valid_data().get("stratum") or "")
+
+
 class EstimationForm(YearRangeForm):
+    """The capture table for the analyst's own work: years, group and the grouping of sources."""
+
     stratum = forms.ChoiceField(
         label=gettext_lazy("Persons"), choices=STRATUM_CHOICES, required=False
     )

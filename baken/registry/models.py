@@ -256,12 +256,97 @@ class StatisticsRelease(models.Model):
     persons = models.PositiveIntegerField(default=0)
     years: Any = models.JSONField(default=list)
     tables: Any = models.JSONField(default=list)
+    # The disclosure audit this release passed (disclosure_audit.AuditResult.summary()).
+    protection_width = models.PositiveSmallIntegerField(default=5)
+    audit: Any = models.JSONField(default=dict)
 
     class Meta:
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return f"statistics {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ReleaseEstimate(models.Model):
+    """The multiple-systems estimate of one year and group of persons, made with the release
+    (default grouping of sources into lists) and shown from here. `registered` is the release's
+    protected count ("primary"/"secondary" when hidden, and then no estimate is kept); the capture
+    table stays inside the registry, for the bootstrap."""
+
+    release = models.ForeignKey(
+        StatisticsRelease, on_delete=models.CASCADE, related_name="estimates"
+    )
+    stratum = models.CharField(max_length=40, blank=True)
+    year = models.PositiveSmallIntegerField()
+    registered: Any = models.JSONField()  # int, or "primary" / "secondary"
+    estimate = models.FloatField(null=True, blank=True)
+    low = models.FloatField(null=True, blank=True)
+    high = models.FloatField(null=True, blank=True)
+    model: Any = models.JSONField(default=list)
+    lists: Any = models.JSONField(default=list)
+    capture_counts: Any = models.JSONField(default=list)  # [[history, count], ...]
+    problem = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["stratum", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["release", "stratum", "year"], name="one_estimate_per_release_group_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"estimate {self.stratum or 'all'} {self.year}"
+
+
+class BootstrapStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+# Allowed moves; a running job whose claim ran out (its worker died) is queued again.
+BOOTSTRAP_TRANSITIONS: dict[str, set[str]] = {
+    BootstrapStatus.QUEUED: {BootstrapStatus.RUNNING},
+    BootstrapStatus.RUNNING: {BootstrapStatus.DONE, BootstrapStatus.QUEUED, BootstrapStatus.FAILED},
+    BootstrapStatus.DONE: set(),
+    BootstrapStatus.FAILED: set(),
+}
+
+
+class BootstrapJob(models.Model):
+    """A BCa bootstrap interval for one stored estimate, asked for on the estimation page and
+    computed by `baken run_bootstrap_jobs` (claimed with a conditional UPDATE, progress written
+    as it goes, retried after a failure with `next_attempt_at`)."""
+
+    estimate = models.OneToOneField(
+        ReleaseEstimate, on_delete=models.CASCADE, related_name="bootstrap"
+    )
+    status = models.CharField(
+        max_length=10, choices=BootstrapStatus.choices, default=BootstrapStatus.QUEUED
+    )
+    replicates = models.PositiveIntegerField(default=1000)
+    seed = models.PositiveIntegerField(default=1234)
+    done = models.PositiveIntegerField(default=0)
+    low = models.FloatField(null=True, blank=True)
+    high = models.FloatField(null=True, blank=True)
+    failed_replicates = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.CharField(max_length=500, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at"]
+
+    def __str__(self) -> str:
+        return f"bootstrap {self.estimate} {self.status}"
 
 
 class ApiRateCount(models.Model):

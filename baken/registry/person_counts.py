@@ -9,8 +9,11 @@ rows of those tables do not add up to the total).
 Framework-free: a frame of registrations in, tables of counts out. Disclosure control is applied
 separately (disclosure.py) to the whole release at once."""
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import cast
 
 import pandas as pd
@@ -44,6 +47,13 @@ DIMENSIONS: dict[str, tuple[str, bool]] = {
     "source_kind": ("Reporting source", True),
     "region": ("Region (police unit)", True),
 }
+# The margin of the cross table by nationality group (see nationality_group()).
+NATIONALITY_GROUP = ("nationality_group", ("Nationality group", False))
+NATIONALITY_GROUPS = ("dutch", "eu", "non_eu", UNKNOWN)
+NATIONALITY_GROUPS_FILE = Path(__file__).resolve().parent / "data" / "nationality_groups.json"
+# Cross tables as the Nationaal Rapporteur publishes them: form of exploitation by each of these,
+# per year. A cell counts the persons with that form and that value in that year.
+CROSSED_WITH_FORM = ("age_group", "sex", "nationality_group", "source_kind")
 
 
 @dataclass
@@ -58,6 +68,8 @@ class Table:
     totals: dict[int, int]
     multi_valued: bool = False
     total_of: str = "persons"  # what the totals count: the same totals are shared by tables
+    # A cross table: the keys of the two tables it crosses; its categories are "row|column".
+    crosses: tuple[str, str] | None = None
 
     def count(self, category: str, year: int) -> int:
         return self.counts.get((category, year), 0)
@@ -137,7 +149,30 @@ def person_years(registrations: pd.DataFrame) -> pd.DataFrame:
     ]
     for column in ("sex", "nationality"):
         result[column] = result[column].fillna(UNKNOWN)
+    result["nationality_group"] = [nationality_group(v) for v in result["nationality"]]
     return result
+
+
+@cache
+def _nationality_codes() -> tuple[frozenset[str], frozenset[str]]:
+    data = json.loads(NATIONALITY_GROUPS_FILE.read_text(encoding="utf-8"))
+    return frozenset(data["dutch"]), frozenset(data["eu"])
+
+
+def nationality_group(value: object) -> str:
+    """Dutch, another EU/EEA state, outside the EU/EEA, or unknown (see the data file)."""
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    text = text.strip().upper()
+    if not text or text == UNKNOWN.upper():
+        return UNKNOWN
+    dutch, eu = _nationality_codes()
+    if text in dutch:
+        return "dutch"
+    if text in eu:
+        return "eu"
+    if len(text) in (2, 3) and text.isalpha():
+        return "non_eu"
+    return UNKNOWN
 
 
 def _by_category_year(counts: "pd.Series[int]") -> dict[tuple[str, int], int]:
@@ -155,13 +190,15 @@ def _categories(values: Iterable[str], key: str) -> list[str]:
         return [c for c in [*order, UNKNOWN] if c in present]
     if key == "minor":
         return [c for c in ("minor", "adult", UNKNOWN) if c in present]
+    if key == "nationality_group":
+        return [c for c in NATIONALITY_GROUPS if c in present]
     return sorted(present, key=lambda c: (c == UNKNOWN, c))
 
 
 def count_table(
     years_frame: pd.DataFrame, key: str, years: list[int], members: pd.DataFrame | None = None
 ) -> Table:
-    title, multi = DIMENSIONS[key]
+    title, multi = dict([*DIMENSIONS.items(), NATIONALITY_GROUP])[key]
     frame = years_frame[years_frame["year"].isin(years)]
     values = frame[["person_key", "year", key]] if members is None else members
     values = values[values["year"].isin(years)]
@@ -188,8 +225,48 @@ def release(registrations: pd.DataFrame, years: list[int] | None = None) -> list
     for key, (_title, multi) in DIMENSIONS.items():
         members = memberships(with_year, key) if multi else None
         tables.append(count_table(frame, key, years, members))
+    tables.append(count_table(frame, NATIONALITY_GROUP[0], years))
     tables.append(overlap_table(frame, memberships(with_year, "source_kind"), years))
+    forms = memberships(with_year, "form")
+    for key in CROSSED_WITH_FORM:
+        other = (
+            memberships(with_year, key)
+            if key in MULTI_COLUMNS
+            else frame[["person_key", "year", key]]
+        )
+        tables.append(cross_table(frame, forms, other, key, years))
     return tables
+
+
+def cross_table(
+    years_frame: pd.DataFrame,
+    forms: pd.DataFrame,
+    other: pd.DataFrame,
+    key: str,
+    years: list[int],
+) -> Table:
+    """Persons per form of exploitation and value of `key`, per year ("form|value"). A person
+    with two forms counts in both rows, so the cells add up to more than the year's persons."""
+    pairs = forms[forms["year"].isin(years)].merge(
+        other[other["year"].isin(years)], on=["person_key", "year"]
+    )
+    pairs = pairs.assign(cell=pairs["form"].astype(str) + "|" + pairs[key].astype(str))
+    counts = _by_category_year(pairs.groupby(["cell", "year"])["person_key"].nunique())
+    frame = years_frame[years_frame["year"].isin(years)]
+    totals = frame.groupby("year")["person_key"].nunique().to_dict()
+    form_order = _categories({c.split("|")[0] for c, _y in counts}, "form")
+    value_order = _categories({c.split("|")[1] for c, _y in counts}, key)
+    present = {c for c, _y in counts}
+    return Table(
+        key=f"form_x_{key}",
+        title=f"Form of exploitation by {key}",
+        years=years,
+        categories=[f"{f}|{v}" for f in form_order for v in value_order if f"{f}|{v}" in present],
+        counts=counts,
+        totals={int(y): int(totals.get(y, 0)) for y in years},
+        multi_valued=True,
+        crosses=("form", key),
+    )
 
 
 def overlap_table(years_frame: pd.DataFrame, kinds: pd.DataFrame, years: list[int]) -> Table:

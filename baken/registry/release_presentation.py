@@ -26,10 +26,15 @@ TABLE_TITLES = {
     "minor": gettext_lazy("Minor or adult"),
     "sex": gettext_lazy("Sex"),
     "nationality": gettext_lazy("Nationality"),
+    "nationality_group": gettext_lazy("Nationality group"),
     "source_kind": gettext_lazy("Reporting source"),
     "region": gettext_lazy("Region (police unit)"),
     "overlap": gettext_lazy("Reporting source kinds together (overlap)"),
     "registrations_per_source": gettext_lazy("Registrations per source"),
+    "form_x_age_group": gettext_lazy("Form of exploitation by age group"),
+    "form_x_sex": gettext_lazy("Form of exploitation by sex"),
+    "form_x_nationality_group": gettext_lazy("Form of exploitation by nationality group"),
+    "form_x_source_kind": gettext_lazy("Form of exploitation by reporting source"),
     "not_deduplicated": gettext_lazy(
         "Untraceable counts, not deduplicated (reported without pseudonyms; not in the persons)"
     ),
@@ -43,6 +48,9 @@ VALUE_LABELS = {
     "female": gettext_lazy("female"),
     "male": gettext_lazy("male"),
     "other": gettext_lazy("other"),
+    "dutch": gettext_lazy("Dutch"),
+    "eu": gettext_lazy("other EU/EEA state"),
+    "non_eu": gettext_lazy("outside the EU/EEA"),
 }
 
 
@@ -53,6 +61,11 @@ def _form_names() -> dict[str, dict[str, str]]:
 
 
 def category_label(table_key: str, category: str, regions: dict[str, str]) -> str:
+    if table_key.startswith("form_x_") and "|" in category:
+        form, value = category.split("|", 1)
+        return f"{category_label('form', form, regions)} · " + category_label(
+            table_key.removeprefix("form_x_"), value, regions
+        )
     if table_key in ("form", "not_deduplicated") and category in _form_names():
         return _form_names()[category]["en" if get_language() == "en" else "nl"]
     if table_key == "source_kind":
@@ -189,3 +202,84 @@ def export_rows(tables: list[ShownTable]) -> list[list[str]]:
             for year, value in zip(table.years, table.total, strict=True)
         )
     return rows
+
+
+@dataclass
+class EstimateRow:
+    """One year of the estimation page, from the release: the registered count as protected, and
+    the estimate only where that count is published."""
+
+    pk: int
+    year: int
+    registered: str
+    registered_number: int | None
+    estimate: int | None
+    estimate_low: int | None
+    estimate_high: int | None
+    unregistered: int | None
+    unregistered_low: int | None
+    unregistered_high: int | None
+    interval_method: str  # "model" or "bca"
+    model: list[str]
+    problem: str
+    bootstrap_status: str
+    bootstrap_done: int
+    bootstrap_total: int
+
+
+def estimate_rows(
+    release: StatisticsRelease, estimates: list[Any], *, list_labels: dict[str, str]
+) -> list[EstimateRow]:
+    """`estimates`: the release's ReleaseEstimate rows (with their bootstrap job, if any)."""
+    rows = []
+    for item in estimates:
+        job = getattr(item, "bootstrap", None)  # the reverse one-to-one raises AttributeError
+        registered = item.registered
+        number = registered if isinstance(registered, int) else None
+        estimate = unregistered = low = high = estimate_low = estimate_high = None
+        method = "model"
+        if number is not None and item.estimate is not None:
+            estimate = round(item.estimate)
+            unregistered = estimate - number
+            band = (item.low, item.high)
+            if job is not None and job.status == "done" and job.low is not None:
+                band, method = (job.low, job.high), "bca"
+            estimate_low, estimate_high = round(band[0]), round(band[1])
+            low = max(0, estimate_low - number)
+            high = max(0, estimate_high - number)
+        rows.append(
+            EstimateRow(
+                pk=item.pk,
+                year=item.year,
+                registered=shown(registered, release.threshold),
+                registered_number=number,
+                estimate=estimate,
+                estimate_low=estimate_low,
+                estimate_high=estimate_high,
+                unregistered=unregistered,
+                unregistered_low=low,
+                unregistered_high=high,
+                interval_method=method,
+                model=[
+                    " + ".join(list_labels.get(name, name) for name in term.split(":"))
+                    for term in item.model
+                ],
+                problem=item.problem,
+                bootstrap_status=job.status if job is not None else "",
+                bootstrap_done=job.done if job is not None else 0,
+                bootstrap_total=job.replicates if job is not None else 0,
+            )
+        )
+    return rows
+
+
+def not_deduplicated_total(release: StatisticsRelease, years: list[int]) -> str:
+    """The release's untraceable counts over the years, as published ("" when there are none;
+    a hidden year makes the sum hidden too)."""
+    table = _table(release, "not_deduplicated")
+    if table is None:
+        return ""
+    values = [table["total"][table["years"].index(y)] for y in years if y in table["years"]]
+    if any(isinstance(v, str) for v in values):
+        return "x"
+    return number_format(sum(values)) if sum(values) else ""

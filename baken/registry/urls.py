@@ -26,5 +26,6 @@ urlpatterns = [
     path("statistics/report/<int:year>/", views.report_view, name="report"),
     path("statistics/report/<int:year>.pdf", views.report_pdf_view, name="report_pdf"),
     path("estimation/", views.estimation_view, name="estimation"),
+    path("estimation/bootstrap/", views.bootstrap_view, name="bootstrap"),
     path("estimation/capture-table.csv", views.capture_table_view, name="capture_table"),
 ]

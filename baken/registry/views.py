@@ -1,5 +1,5 @@
-from dataclasses import replace
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -23,16 +23,17 @@ from baken.registry.access import (
     get_release_for_export,
     registrations_for_export,
 )
+from baken.registry.bootstrap_jobs import request_bootstraps
 from baken.registry.capture_tables import (
-    YearEstimate,
     capture_table,
-    estimate_years,
+    default_grouping,
     linkage_quality,
     table_csv,
 )
 from baken.registry.forms import (
     LIST_CHOICES,
     EstimationForm,
+    EstimationPageForm,
     JoinForm,
     PersonLookupForm,
     SplitForm,
@@ -42,9 +43,9 @@ from baken.registry.forms import (
 from baken.registry.link_evidence import Evidence, link_evidence
 from baken.registry.models import (
     CandidatePair,
-    CountReport,
     LinkageRun,
     Registration,
+    ReleaseEstimate,
     StatisticsRelease,
 )
 from baken.registry.person_presentation import (
@@ -56,8 +57,10 @@ from baken.registry.person_presentation import (
 from baken.registry.release_presentation import (
     ShownTable,
     category_chart,
+    estimate_rows,
     export_rows,
     minor_share_chart,
+    not_deduplicated_total,
     police_units,
     shown,
     shown_tables,
@@ -264,8 +267,21 @@ def statistics_view(request: HttpRequest) -> HttpResponse:
         "query": request.GET.urlencode(),
         "report_year": latest,
         "has_counts": any(t["key"] == "not_deduplicated" for t in release.tables),
+        "overall_published": overall_published(release),
     }
     return render(request, "registry/statistics.html", context)
+
+
+def overall_published(release: StatisticsRelease) -> bool:
+    """The persons and registrations over all years may be shown only while every year's total
+    is published: the registrations over all years are the sum of the years' totals, so beside
+    one hidden year's total they would give it away."""
+    return all(
+        isinstance(value, int)
+        for table in release.tables
+        if table["key"] in ("sex", "registrations_per_source")
+        for value in table["total"]
+    )
 
 
 @role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
@@ -376,42 +392,70 @@ def report_pdf_view(request: HttpRequest, year: int) -> HttpResponse:
     return response
 
 
+def _estimation_choice(
+    request: HttpRequest, release: StatisticsRelease | None, data: Any
+) -> tuple[EstimationPageForm, list[ReleaseEstimate]]:
+    """The form and the release's stored estimates it chooses (none while it has errors: a start
+    year after the end year is an error, not all years)."""
+    years = release.years if release and release.years else []
+    form = EstimationPageForm(data or None, years=years)
+    if release is None or (form.is_bound and not form.is_valid()):
+        return form, []
+    estimates = release.estimates.filter(
+        stratum=form.chosen_stratum(), year__in=form.chosen_years()
+    ).select_related("bootstrap")
+    return form, list(estimates)
+
+
 @role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
 def estimation_view(request: HttpRequest) -> HttpResponse:
+    """From the release only: its protected counts, and its stored estimates where those counts
+    are published (see docs/estimation.md)."""
     release = _release_or_none()
-    years = release.years if release and release.years else []
-    form = EstimationForm(
-        request.GET or None, years=years, initial={"start": years[0] if years else None}
-    )
-    chosen, grouping, stratum = form.chosen_years(), form.grouping(), form.chosen_stratum()
-    results = _list_names(
-        estimate_years(years=chosen, grouping=grouping, stratum=stratum) if chosen else []
-    )
+    form, estimates = _estimation_choice(request, release, request.GET)
+    labels = {value: str(label) for value, label in LIST_CHOICES}
+    rows = estimate_rows(release, estimates, list_labels=labels) if release else []
     chart = band_chart(
         _("Registered and estimated persons per year"),
-        [(str(r.year), r.registered, r.estimate, r.low, r.high) for r in results],
+        [
+            (str(r.year), r.registered_number, r.estimate, r.estimate_low, r.estimate_high)
+            for r in rows
+            if r.registered_number is not None
+        ],
     )
     context = {
+        "release": release,
         "form": form,
-        "results": results,
+        "results": rows,
         "chart": chart,
         "quality": linkage_quality(),
         "query": request.GET.urlencode(),
-        "lists": [str(label) for value, label in LIST_CHOICES if value in grouping.values()],
-        # Untraceable counts cannot be linked, so they are on no list of the capture table.
-        "not_deduplicated": CountReport.objects.active().filter(year__in=chosen).count(),
+        "lists": [
+            str(label) for value, label in LIST_CHOICES if value in default_grouping().values()
+        ],
+        "working": any(r.bootstrap_status in ("queued", "running") for r in rows),
+        "can_bootstrap": any(r.estimate is not None and not r.bootstrap_status for r in rows),
+        "not_deduplicated": not_deduplicated_total(release, [r.year for r in rows])
+        if release
+        else "",
     }
     return render(request, "registry/estimation.html", context)
 
 
-def _list_names(results: list[YearEstimate]) -> list[YearEstimate]:
-    """The model terms with the lists' names in the user's language ("Politie + KMar")."""
-    labels = {value: str(label) for value, label in LIST_CHOICES}
-
-    def named(term: str) -> str:
-        return " + ".join(labels.get(name, name) for name in term.split(":"))
-
-    return [replace(r, model=[named(term) for term in r.model]) for r in results]
+@role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)
+@require_POST
+def bootstrap_view(request: HttpRequest) -> HttpResponse:
+    """Start the BCa bootstrap for the estimates on the page (computed in the background)."""
+    release = _release_or_none()
+    _form, estimates = _estimation_choice(request, release, request.POST)
+    jobs = request_bootstraps(estimates=estimates, by=acting_user(request), request=request)
+    if jobs:
+        messages.success(
+            request,
+            _("The bootstrap interval is being computed; this page shows how far it is."),
+        )
+    query = urlencode({k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"})
+    return redirect(f"{reverse('registry:estimation')}?{query}")
 
 
 @role_required(Role.REGISTRY_ANALYST, kind=OrganisationKind.REGISTRY)

@@ -97,3 +97,37 @@ def test_the_analyst_can_recount(cast: Cast, client_for: ClientFor) -> None:
     response = client_for(cast.analyst).post(reverse("registry:publish"))
     assert response.status_code == 302
     assert StatisticsRelease.objects.get().persons == 20  # not linked yet: each one a person
+
+
+def test_cross_tables_are_shown_and_exported_with_the_same_protection(
+    release: StatisticsRelease, cast: Cast, client_for: ClientFor
+) -> None:
+    cross = next(t for t in release.tables if t["key"] == "form_x_sex")
+    values = {row["category"]: row["values"] for row in cross["rows"]}
+    assert values["sexual-domestic|female"][1] == 30
+    assert values["criminal|female"][0] == "primary"
+    # Female persons (43, published in "sex") are at most the female column's sum: beside the
+    # one hidden 3 the column's other cell is hidden too.
+    assert values["sexual-domestic|female"][0] == "secondary"
+    client = client_for(cast.analyst)
+    page = client.get(reverse("registry:statistics"), {"table": "form_x_sex"}).content.decode()
+    assert "Vorm van uitbuiting naar geslacht" in page
+    assert "Criminele uitbuiting · vrouw" in page
+    csv_text = client.get(reverse("registry:export_csv"), {"all": "1"}).content.decode()
+    assert "Vorm van uitbuiting naar leeftijdsgroep,Criminele uitbuiting · 16-17,2025,< 10" in (
+        csv_text
+    )
+
+
+def test_the_overall_counts_are_not_shown_beside_a_hidden_years_total(
+    cast: Cast, client_for: ClientFor
+) -> None:
+    registrations(40, form="labour", year=2025)
+    registrations(4, form="labour", year=2024, start=100)  # the year's total is "< 10"
+    persons.recluster()
+    release = publish()
+    sex = next(t for t in release.tables if t["key"] == "sex")
+    assert sex["total"][0] == "primary"
+    page = client_for(cast.analyst).get(reverse("registry:statistics")).content.decode()
+    # 44 registrations over all years - 40 in 2025 would be the hidden 4.
+    assert "44 registraties" not in page and "Geteld op" in page

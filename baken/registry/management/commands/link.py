@@ -32,13 +32,29 @@ class Command(BaseCommand):
         if options["rebuild"]:
             if options["input"] or options["output"]:
                 raise CommandError("use either --rebuild or --input with --output")
+            from baken.registry.disclosure import DisclosureError
+            from baken.registry.disclosure_audit import AuditError
+            from baken.registry.models import StatisticsRelease
             from baken.registry.persons import rebuild
 
-            run = rebuild(progress=self.progress)
+            try:
+                run = rebuild(progress=self.progress)
+            except (AuditError, DisclosureError) as error:
+                raise CommandError(f"statistics release not published: {error}") from error
             self.stdout.write(
                 f"Linked {run.records} registration(s) into {run.persons} person(s); "
                 f"{run.pairs} candidate pair(s) scored."
             )
+            release = StatisticsRelease.objects.first()
+            if release is not None and release.audit:
+                audit = release.audit
+                narrowest = audit["narrowest_width"]
+                self.stdout.write(
+                    f"Statistics release published; disclosure audit passed: "
+                    f"{audit['cells_checked']} hidden small count(s)"
+                    + (f", none narrower than {narrowest}" if narrowest is not None else "")
+                    + f" (protection width {audit['protection_width']})."
+                )
             return
         if not options["input"] or not options["output"]:
             raise CommandError("give --input and --output (or --rebuild)")
