@@ -160,9 +160,31 @@ def _name_comparison() -> dict[str, Any]:
                 "label_for_charts": "names nearly equal (Dice >= 0.85)",
             },
             {
-                "sql_condition": "(k_surname_phonetic_l = k_surname_phonetic_r "
-                "AND k_given_phonetic_l = k_given_phonetic_r) OR " + f"{dice} >= 0.7",
-                "label_for_charts": "names sound alike or Dice >= 0.7",
+                "sql_condition": "k_surname_phonetic_l = k_surname_phonetic_r "
+                "AND k_given_phonetic_l = k_given_phonetic_r",
+                "label_for_charts": "names sound alike",
+            },
+            {
+                # A surname written otherwise (another romanisation, one of two surnames, a
+                # typo) with the same given name: weighed by how rare that given name is.
+                "sql_condition": "k_given_l = k_given_r AND (k_surname_phonetic_l = "
+                f"k_surname_phonetic_r OR {dice} >= 0.7)",
+                "label_for_charts": "same given name, surname alike (Dice >= 0.7)",
+                "tf_adjustment_column": "k_given",
+                "tf_adjustment_weight": 1.0,
+            },
+            {
+                # Brothers and sisters share a surname, twins also a date of birth: the same
+                # surname with another given name that only looks alike is weak evidence.
+                "sql_condition": "k_surname_l = k_surname_r AND (k_given_phonetic_l = "
+                f"k_given_phonetic_r OR {dice} >= 0.7)",
+                "label_for_charts": "same surname, given name alike (Dice >= 0.7)",
+                "tf_adjustment_column": "k_surname",
+                "tf_adjustment_weight": 1.0,
+            },
+            {
+                "sql_condition": f"{dice} >= 0.7",
+                "label_for_charts": "names alike (Dice >= 0.7)",
             },
             {
                 "sql_condition": "k_surname_l = k_surname_r "
