@@ -150,11 +150,15 @@ def concentration(people: Iterable[tuple[str, str, int | None]]) -> dict[str, fl
         if year is not None:
             named_years[(name, year)] += 1
     dated = sum(named_years.values()) or 1
-    n = people_count or 1
+    pairs = people_count * (people_count - 1) or 1
+
+    def same(counts: Counter[str]) -> float:  # two different people drawn at random
+        return sum(c * (c - 1) for c in counts.values()) / pairs
+
     return {
         "people": people_count,
-        "p_same_surname": sum((c / n) ** 2 for c in surnames.values()),
-        "p_same_name": sum((c / n) ** 2 for c in names.values()),
+        "p_same_surname": same(surnames),
+        "p_same_name": same(names),
         "share_sharing_name_and_year": sum(c for c in named_years.values() if c > 1) / dated,
         "distinct_surnames": len(surnames),
     }
