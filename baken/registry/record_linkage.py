@@ -196,9 +196,12 @@ def _name_comparison() -> dict[str, Any]:
             {
                 # No term-frequency adjustment: a rare surname shared by two different given
                 # names is what brothers and sisters (and twins, with the same date) look like,
-                # not evidence of one person.
+                # not evidence of one person. Its m-probability is set, not trained: among pairs
+                # with the same date and sex, EM counts twins of the same sex as matches.
                 "sql_condition": "k_surname_l = k_surname_r",
                 "label_for_charts": "same surname, other given name",
+                "m_probability": OTHER_GIVEN_NAME_M,
+                "fix_m_probability": True,
             },
             {
                 "sql_condition": "k_given_l = k_given_r",
@@ -256,6 +259,10 @@ def _birth_comparison() -> dict[str, Any]:
     }
 
 
+# The share of pairs of registrations of one person with the same surname and an unrelated given
+# name (another calling name, a given name the other source did not write): set, not trained
+# (see _name_comparison).
+OTHER_GIVEN_NAME_M = 0.005
 # The share of pairs of registrations of one person whose recorded sex differs (a recording
 # error, or a person registered by one source as the other sex): set, not trained, because
 # expectation maximisation over pairs with the same date of birth counts twins of the other sex
