@@ -1,20 +1,28 @@
-"""Benchmark: linkage quality and speed, pseudonymised versus plaintext, on two sets of
+"""Benchmark: linkage quality and speed, pseudonymised versus plaintext, on three sets of
 synthetic registrations:
 
 - tuning: `baken/registry/synthetic.py`, the set the model and the pseudonymisation were tuned on;
 - independent: `bench/independent_registrations.py`, other code, name pools, error rates and seed,
-  never used for tuning (issue 15).
+  never used for tuning (issue 15); its name pools are small, so its names are far more
+  concentrated than a real population's (measured: see "names" in the results);
+- census: `bench/census_registrations.py`, a third generator, not tuned on either, whose names
+  follow frequency models calibrated to published Dutch and other national figures
+  (bench/name_frequencies.py).
 
 For each set and size: generate registrations, pseudonymise them as institutions do, link them
 with Baken's model (baken/registry/linkage.py), and link the same records in plaintext with a
 Splink model that has the same standardisation, comparisons, term frequencies, prior and choice of
 threshold, but compares the plaintext names with Jaro-Winkler instead of keyed Bloom filters.
 Reports pairwise precision, recall and F1 against the truth, what the model expected (from its
-match probabilities, at the threshold it chose), the linking time and the peak memory.
+match probabilities, at the threshold it chose), the linking time and the peak memory, and how
+concentrated the set's names are (bench/name_frequencies.concentration: the chance that two
+people share a surname or a whole name, and the share of people who share name and year of birth
+with another person of the set), over everyone and over the people born in the Netherlands.
 Writes bench/results/linkage.txt and baken/registry/data/linkage_quality.json.
 
-    uv run python bench/linkage.py [--set tuning|independent|both] [SIZE ...]
-    # default: both sets at 10000 and 100000 records (1000000 may be given too)
+    uv run python bench/linkage.py [--set tuning|independent|census|all] [SIZE ...]
+    # default: all three sets at 10000 and 100000 records (1000000 may be given too); with
+    # --set or sizes given, the results file is written only if --write is given too
 """
 
 import argparse
@@ -37,7 +45,7 @@ RESULTS = ROOT / "bench" / "results" / "linkage.txt"
 QUALITY = ROOT / "baken" / "registry" / "data" / "linkage_quality.json"
 KEY = b"benchmark-key-not-secret-0123456789abcdef"
 PLAIN_FIELDS = ("given_name", "surname", "date_of_birth", "sex", "nationality", "country_of_birth")
-SETS = ("tuning", "independent")
+SETS = ("tuning", "independent", "census")
 
 
 def generate(which: str, size: int) -> Iterator[tuple[dict[str, str], str]]:
@@ -46,6 +54,10 @@ def generate(which: str, size: int) -> Iterator[tuple[dict[str, str], str]]:
 
         return registrations(size, seed=size)
     sys.path.insert(0, str(ROOT))
+    if which == "census":
+        from bench.census_registrations import registrations as census
+
+        return census(size, seed=31337 + size)
     from bench.independent_registrations import registrations as independent
 
     return independent(size, seed=90210 + size)
@@ -134,6 +146,7 @@ def one_run(which: str, size: int) -> dict[str, Any]:
     link_seconds = time.perf_counter() - started
     link_peak = peak_mb()
     p, r, f1 = pairwise_scores(result.clusters, truth_frame)
+    names = name_concentration(plain, rows, truth)
 
     frame = pd.DataFrame(plain)
     frame["birth_year"] = frame["birth_year"].astype("Int64")
@@ -168,7 +181,29 @@ def one_run(which: str, size: int) -> dict[str, Any]:
             "pseudonymise": pseudonymise_seconds,
         },
         "peak_mb": link_peak,
+        "names": names,
     }
+
+
+def name_concentration(
+    plain: list[dict[str, Any]], rows: list[dict[str, str]], truth: list[tuple[str, str]]
+) -> dict[str, dict[str, float]]:
+    """The concentration of the set's names (bench/name_frequencies.concentration), each person
+    counted once with the standardised name and year of its first registration that has a
+    name; over everyone, and over the people born in the Netherlands."""
+    sys.path.insert(0, str(ROOT))
+    from bench.name_frequencies import concentration
+
+    first: dict[str, tuple[str, str, int | None, str]] = {}
+    for standard, row, (_record, who) in zip(plain, rows, truth, strict=True):
+        name, surname = standard.get("k_name"), standard.get("k_surname")
+        if who in first or not name or not surname:
+            continue
+        year = standard.get("birth_year")
+        first[who] = (surname, name, int(year) if year else None, row["country_of_birth"])
+    everyone = [(s, n, y) for s, n, y, _c in first.values()]
+    dutch = [(s, n, y) for s, n, y, c in first.values() if c.upper() in ("NL", "NLD")]
+    return {"all": concentration(everyone), "NL": concentration(dutch)}
 
 
 def describe(run: dict[str, Any]) -> str:
@@ -183,24 +218,34 @@ def describe(run: dict[str, Any]) -> str:
         f"{pl['recall']:.4f} F1 {pl['f1']:.4f} (threshold {run['plaintext_threshold']:.2f}), "
         f"{sec['plaintext']:.1f} s | pseudonymising {sec['pseudonymise']:.1f} s | clerical "
         f"review: {run['review']['pairs']} pairs, {run['review']['same_person']} the same person"
+        + "".join(
+            f" | names ({group}, {c['people']} people): P(same surname) {c['p_same_surname']:.2e}"
+            f", P(same name) {c['p_same_name']:.2e}, sharing name and birth year with another "
+            f"{c['share_sharing_name_and_year']:.1%}"
+            for group, c in run.get("names", {}).items()
+        )
     )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=[*SETS, "both"], default="both")
+    parser.add_argument("--set", choices=[*SETS, "all"], default="all")
+    parser.add_argument("--write", action="store_true", help="write the results file anyway")
     parser.add_argument("--one", nargs=2, metavar=("SET", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("sizes", nargs="*", type=int)
     arguments = parser.parse_args()
     if arguments.one:
         print(json.dumps(one_run(arguments.one[0], int(arguments.one[1]))), flush=True)
         return
-    sets = SETS if arguments.set == "both" else (arguments.set,)
+    sets = SETS if arguments.set == "all" else (arguments.set,)
     sizes = arguments.sizes or [10_000, 100_000]
+    partial = arguments.set != "all" or bool(arguments.sizes)
     lines = [
         f"cores: {os.cpu_count()}; tuning = baken/registry/synthetic.py (tuned on), independent = "
-        "bench/independent_registrations.py (not tuned on); link threshold chosen by each model "
-        "(highest expected F1 with expected precision >= 0.99); pairwise scores"
+        "bench/independent_registrations.py (not tuned on), census = "
+        "bench/census_registrations.py (not tuned on; census-shaped name frequencies); link "
+        "threshold chosen by each model (highest expected F1 with expected precision >= 0.99); "
+        "pairwise scores"
     ]
     runs = []
     for size in sizes:
@@ -216,6 +261,8 @@ def main() -> None:
             runs.append(run)
             lines.append(describe(run))
             print(lines[-1], flush=True)
+    if partial and not arguments.write:
+        return
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     write_quality([run for run in runs if run["set"] == "independent"])
 
