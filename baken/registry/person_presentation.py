@@ -38,6 +38,14 @@ LEVEL_LABELS = {
         "names nearly equal (Bloom filter similarity ≥ 0.85)"
     ),
     "names sound alike or Dice >= 0.7": gettext_lazy("names sound alike or are similar (≥ 0.7)"),
+    "names sound alike": gettext_lazy("given name and surname sound alike"),
+    "same given name, surname alike (Dice >= 0.7)": gettext_lazy(
+        "same given name, surname similar (≥ 0.7)"
+    ),
+    "same surname, given name alike (Dice >= 0.7)": gettext_lazy(
+        "same surname, given name similar (≥ 0.7)"
+    ),
+    "names alike (Dice >= 0.7)": gettext_lazy("names similar (≥ 0.7)"),
     "same surname, given name missing on one side": gettext_lazy(
         "same surname; the given name is missing on one side"
     ),
