@@ -58,8 +58,14 @@ SERVER = "postgres://postgres@127.0.0.1:5432"
 PORT = int(os.environ.get("BENCH_PORT", "8150"))
 CACHE_VERSION = "baken-bench-3"  # raise when the data the builder writes changes
 WORKERS = 3
+
+
 # As `baken serve` runs gunicorn (its --preload).
-PRELOAD = "--preload" in Path(ROOT / "baken/operations/management/commands/serve.py").read_text()
+def preloads(root: Path) -> bool:
+    return "--preload" in Path(root / "baken/operations/management/commands/serve.py").read_text()
+
+
+PRELOAD = preloads(ROOT)
 
 
 # --- pages ------------------------------------------------------------------------------------
@@ -175,7 +181,7 @@ def cached(name: str, marker: str, build: Callable[[], None], rebuild: bool) -> 
     admin_sql(f"COMMENT ON DATABASE \"{name}\" IS '{marker}'")
 
 
-def server_env(database: str, side: str | None) -> dict[str, str]:
+def server_env(database: str, side: str | None, root: Path = ROOT) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
@@ -188,7 +194,7 @@ def server_env(database: str, side: str | None) -> dict[str, str]:
         BAKEN_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
         BAKEN_STATIC_ROOT=str(Path(tempfile.gettempdir()) / f"baken-bench-static-{PORT}"),
         DJANGO_SETTINGS_MODULE="baken.settings",
-        PYTHONPATH=str(ROOT),
+        PYTHONPATH=str(root),
     )
     if side:
         env["BAKEN_SIDE"] = side
@@ -211,9 +217,12 @@ def internal(mode: str, database: str, *args: str, side: str | None = None) -> s
     return result.stdout
 
 
-def manage(database: str, *args: str, side: str | None = None) -> None:
+def manage(database: str, *args: str, side: str | None = None, root: Path = ROOT) -> None:
     subprocess.run(  # noqa: S603 - fixed argument list
-        [sys.executable, "manage.py", *args], env=server_env(database, side), cwd=ROOT, check=True
+        [sys.executable, "manage.py", *args],
+        env=server_env(database, side, root),
+        cwd=root,
+        check=True,
     )
 
 
@@ -229,10 +238,45 @@ class Server:
     started: float
 
 
+@dataclass(frozen=True)
+class Variant:
+    """A server to measure under load: whose code (a source tree) and how gunicorn runs it."""
+
+    name: str
+    root: Path = ROOT
+    workers: int = WORKERS
+    threads: int = 1  # more than one: gunicorn's gthread worker
+
+    @classmethod
+    def parse(cls, text: str) -> "Variant":
+        """name[:root[:workers[:threads]]], e.g. old:/tmp/baken-main:3:1"""
+        name, root, workers, threads = ([*text.split(":"), "", "", ""])[:4]
+        return cls(
+            name,
+            Path(root).resolve() if root else ROOT,
+            int(workers or WORKERS),
+            int(threads or 1),
+        )
+
+    def describe(self) -> str:
+        where = "this tree" if self.root == ROOT else str(self.root)
+        kind = f"gthread, {self.threads} threads each" if self.threads > 1 else "sync"
+        return f"{self.name}: {where}, {self.workers} workers ({kind})"
+
+
 @contextmanager
 def gunicorn(
-    database: str, *, workers: int = WORKERS, side: str | None = None, port: int = PORT
+    database: str,
+    *,
+    workers: int = WORKERS,
+    side: str | None = None,
+    port: int = PORT,
+    variant: Variant | None = None,
 ) -> Iterator[Server]:
+    root = variant.root if variant else ROOT
+    if variant:
+        workers = variant.workers
+    threads = ["--threads", str(variant.threads)] if variant and variant.threads > 1 else []
     log_dir = Path(tempfile.mkdtemp(prefix="baken-bench-"))
     access_log = log_dir / "access.log"
     started = time.perf_counter()
@@ -246,9 +290,10 @@ def gunicorn(
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
+            *threads,
             "--timeout",
             "300",
-            *(["--preload"] if PRELOAD else []),
+            *(["--preload"] if preloads(root) else []),
             "--access-logfile",
             str(access_log),
             "--access-logformat",
@@ -256,8 +301,8 @@ def gunicorn(
             "--error-logfile",
             str(log_dir / "error.log"),
         ],
-        env=server_env(database, side),
-        cwd=ROOT,
+        env=server_env(database, side, root),
+        cwd=root,
     )
     try:
         yield Server(process, access_log, started)
@@ -547,6 +592,79 @@ def lock_summary(samples: list[tuple[int, int, int]]) -> dict[str, float]:
     }
 
 
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process has used; 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def cpu_snapshot(server: "Server", database: str) -> dict[str, Any]:
+    """CPU used so far by the load generator (this process), gunicorn (master and workers),
+    this database's PostgreSQL back ends, all other PostgreSQL processes (WAL writer,
+    checkpointer, other databases), and the whole machine (busy, from /proc/stat)."""
+    gunicorn_pids = [server.process.pid, *worker_pids(server.process.pid)]
+    backends = {
+        int(pid): process_cpu(int(pid))
+        for (pid,) in admin_sql("SELECT pid FROM pg_stat_activity WHERE datname = %s", database)
+    }
+    postgres = 0.0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) not in backends:
+            try:
+                if (entry / "comm").read_text().startswith("postgres"):
+                    postgres += process_cpu(int(entry.name))
+            except OSError:
+                continue
+    busy = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    times = os.times()
+    return {
+        "load generator": times.user + times.system,
+        "gunicorn": {pid: process_cpu(pid) for pid in gunicorn_pids},
+        "postgres (this database)": backends,
+        "postgres (other)": postgres,
+        # user, nice, system, irq, softirq, steal; not idle or iowait
+        "machine": sum(busy[i] for i in (0, 1, 2, 5, 6, 7)) / TICKS,
+        "wall": time.perf_counter(),
+    }
+
+
+def cpu_used(before: dict[str, Any], after: dict[str, Any], requests: int) -> dict[str, Any]:
+    """Per component: cores used on average over the window, and ms of CPU per request."""
+    wall = after["wall"] - before["wall"]
+
+    def spent(key: str) -> float:
+        if isinstance(after[key], dict):
+            return sum(v - before[key].get(pid, 0.0) for pid, v in after[key].items())
+        return after[key] - before[key]
+
+    parts = {
+        key: spent(key)
+        for key in (
+            "gunicorn",
+            "postgres (this database)",
+            "postgres (other)",
+            "load generator",
+            "machine",
+        )
+    }
+    parts["other work on the machine"] = parts["machine"] - sum(
+        v for k, v in parts.items() if k != "machine"
+    )
+    return {
+        key: {
+            "cores": round(value / wall, 2),
+            "ms_per_request": round(value / max(requests, 1) * 1000, 1),
+        }
+        for key, value in parts.items()
+    }
+
+
 def load(
     cast: dict[str, Any],
     users: int,
@@ -596,12 +714,14 @@ def load(
     sampler = threading.Thread(target=sample_lock_waits, args=(database, sampling, samples))
     if database:
         time.sleep(max(0.0, measure_from - time.perf_counter()))
+        cpu_before = cpu_snapshot(server, database)
         sampler.start()
     for thread in threads:
         thread.join()
     sampling.set()
     if database:
         sampler.join()
+        cpu = cpu_used(cpu_before, cpu_snapshot(server, database), len(records))
     window = time.perf_counter() - measure_from
     server_side = server_times(server.access_log)
     pages: dict[str, Any] = {}
@@ -628,6 +748,7 @@ def load(
         "throughput_per_s": round(len(records) / window, 1),
         "errors": sum(not r[1] for r in records),
         "locks": lock_summary(samples),
+        "cpu": cpu if database else {},
         "pages": pages,
     }
 
@@ -983,7 +1104,22 @@ def write_report(results: dict[str, Any], label: str) -> None:
             rows,
         )
         lines.append("")
+    if results.get("variants"):
+        lines.append("Variants, taking turns under load:")
+        lines += [f"  {text}" for text in results["variants"]]
+        by_variant: dict[str, list[float]] = {}
+        for level in results.get("load", []):
+            by_variant.setdefault(f"{level['variant']}, {level['users']} users", []).append(
+                level["throughput_per_s"]
+            )
+        lines += [
+            f"  {name}: requests/s per round {values}, median {statistics.median(values)}"
+            for name, values in by_variant.items()
+        ]
+        lines.append("")
     for level in results.get("load", []):
+        if level.get("variant"):
+            lines.append(f"[{level['variant']}, round {level['round'] + 1}]")
         lines.append(
             f"Load: {level['users']} users, closed loop without think time, {level['seconds']} s:"
             f" {level['throughput_per_s']} requests/s, {level['requests']} requests,"
@@ -1016,6 +1152,15 @@ def write_report(results: dict[str, Any], label: str) -> None:
                 f" in {locks['share_waiting_for_a_lock'] * 100:.1f}% of samples, for the audit"
                 f" chain's head in {locks['share_waiting_for_audit_head'] * 100:.1f}% (on average"
                 f" {locks['mean_waiting_for_audit_head']} requests waiting for it)."
+            )
+        if level.get("cpu"):
+            lines.append(
+                "CPU during the window (cores used on average; ms of CPU per request): "
+                + "; ".join(
+                    f"{key} {row['cores']} ({row['ms_per_request']} ms)"
+                    for key, row in level["cpu"].items()
+                )
+                + "."
             )
         lines.append("")
     if "cold" in results:
@@ -1066,6 +1211,14 @@ def main() -> None:
     parser.add_argument("--label", default="")
     parser.add_argument("--side", default=None, help="BAKEN_SIDE for the institution servers")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached datasets")
+    parser.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        help="a server to compare under load, name[:source tree[:workers[:threads]]];"
+        " repeat it: the variants take turns, --rounds times",
+    )
+    parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--internal", nargs="+", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.internal:
@@ -1135,18 +1288,28 @@ def main() -> None:
                 {"national": cast, "demo": demo_cast}, PAGES, options.repeats
             )
     if "load" in parts:
-        with gunicorn(run_db, side=options.side) as server:
-            wait_until_up()
-            results["load"] = []
-            for users in (int(n) for n in options.users.split(",")):
-                print(f"load: {users} users", flush=True)
-                results["load"].append(
-                    load(cast, users, options.duration, options.warmup, server, run_db)
-                )
-                print(
-                    json.dumps({k: v for k, v in results["load"][-1].items() if k != "pages"}),
-                    flush=True,
-                )
+        # Each variant in turn, round after round, on the same database (the sessions of the
+        # logged-in users stay valid across servers), so the machine's other work hits all alike.
+        variants = [Variant.parse(text) for text in options.variant] or [Variant("")]
+        results["load"] = []
+        if options.variant:
+            results["variants"] = [v.describe() for v in variants]
+            for variant in variants[1:]:
+                if variant.root != ROOT:
+                    manage(run_db, "migrate", "-v0", root=variant.root)
+        for round_number in range(options.rounds):
+            for variant in variants:
+                with gunicorn(run_db, side=options.side, variant=variant) as server:
+                    wait_until_up()
+                    for users in (int(n) for n in options.users.split(",")):
+                        print(f"load: {users} users {variant.name} {round_number}", flush=True)
+                        level = load(cast, users, options.duration, options.warmup, server, run_db)
+                        level |= {"variant": variant.name, "round": round_number}
+                        results["load"].append(level)
+                        print(
+                            json.dumps({k: v for k, v in level.items() if k != "pages"}),
+                            flush=True,
+                        )
     if "cold" in parts:
         results["cold"] = cold_start(run_db, cast, options.cold_runs, options.side)
     if "registry" in parts:

@@ -90,6 +90,7 @@ NATIONALITY_WORDS = {
     "VN": ("Vietnamese", "Vietnam"),
     "ER": ("Eritrese", "Eritrea"),
     "MA": ("Marokkaanse", "Marokko"),
+    "UA": ("Oekraïense", "Oekraïne"),
 }
 NOTES = (
     "Zat de hele avond op een tweede telefoon en wilde niet zeggen met wie.",
