@@ -35,6 +35,10 @@ __all__ = ["DEFAULT_THRESHOLD", "DisclosureError", "Hidden", "PublishedTable", "
 class DisclosureError(ValueError):
     """No suppression pattern could be found that passes the audit: nothing is published."""
 
+    def __init__(self, message: str, failing: list[Cell] | None = None) -> None:
+        super().__init__(message)
+        self.failing = failing or []
+
 
 @dataclass
 class PublishedTable:
@@ -83,6 +87,28 @@ def protect(
     threshold: int = DEFAULT_THRESHOLD,
     protection_width: int | None = None,
 ) -> list[PublishedTable]:
+    """The tables with their small counts hidden. A table whose hidden counts cannot be protected
+    by hiding more (for example the overlap of source kinds in a year with few registrations) is
+    withheld from the release as a whole, and the rest is protected again without it; only when
+    nothing can be published is DisclosureError raised."""
+    remaining = list(tables)
+    while True:
+        try:
+            return _protect(remaining, threshold=threshold, protection_width=protection_width)
+        except DisclosureError as error:
+            withheld = {cell[0] for cell in error.failing if not cell[0].startswith("total:")}
+            kept = [table for table in remaining if table.key not in withheld]
+            if not withheld or not kept or len(kept) == len(remaining):
+                raise
+            remaining = kept
+
+
+def _protect(
+    tables: list[Table],
+    *,
+    threshold: int,
+    protection_width: int | None,
+) -> list[PublishedTable]:
     width = default_protection_width(threshold) if protection_width is None else protection_width
     values = cell_values(tables)
     sums = [relation.cells for relation in relations(tables) if relation.is_sum]
@@ -100,7 +126,8 @@ def protect(
         if not extra:
             raise DisclosureError(
                 f"{len(result.failing)} hidden count(s) stay narrower than {width}: "
-                + ", ".join(str(r.cell) for r in result.failing[:5])
+                + ", ".join(str(r.cell) for r in result.failing[:5]),
+                failing=[r.cell for r in result.failing],
             )
         for cell in extra:
             if cell is not None:
