@@ -259,6 +259,9 @@ class StatisticsRelease(models.Model):
     # The disclosure audit this release passed (disclosure_audit.AuditResult.summary()).
     protection_width = models.PositiveSmallIntegerField(default=5)
     audit: Any = models.JSONField(default=dict)
+    # [table key, year] of each table-year not published at all: its small counts could not be
+    # protected by hiding more (many source-kind combinations in a year with few persons).
+    withheld: Any = models.JSONField(default=list)
 
     class Meta:
         ordering = ["-created_at"]

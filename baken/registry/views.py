@@ -65,6 +65,7 @@ from baken.registry.release_presentation import (
     shown,
     shown_tables,
     trend_chart,
+    withheld_titles,
 )
 from baken.registry.services import publish_statistics
 from baken.registry.upload import upload_registrations
@@ -268,6 +269,7 @@ def statistics_view(request: HttpRequest) -> HttpResponse:
         "report_year": latest,
         "has_counts": any(t["key"] == "not_deduplicated" for t in release.tables),
         "overall_published": overall_published(release),
+        "withheld_titles": withheld_titles(release),
     }
     return render(request, "registry/statistics.html", context)
 
