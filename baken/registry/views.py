@@ -77,13 +77,10 @@ def upload_view(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        default_forms = [
-            f.strip() for f in form.cleaned_data["default_forms"].split(",") if f.strip()
-        ]
         report = upload_registrations(
             source=form.cleaned_data["source"],
             content=form.cleaned_data["file"].read(),
-            default_forms=default_forms,
+            default_forms=form.cleaned_data["default_forms"],
             default_reported_on=form.cleaned_data["default_reported_on"],
             by=user,
             request=request,
