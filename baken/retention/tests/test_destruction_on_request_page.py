@@ -118,6 +118,8 @@ def test_the_page_says_what_goes_and_what_the_law_says_and_the_visit_is_logged(
     assert {"Signaal": 2, "Wettelijk vertegenwoordiger": 1, "Consultatie": 1}.items() <= dict(
         contents
     ).items()
+    assert ("Team van de jongere", 1) in contents  # every kind in words, none as a code
+    assert all(label[0].isupper() and "_" not in label for label, _count in contents)
     assert "artikel 7.3.9" in html and "binnen drie maanden" in html
     assert "aanmerkelijk belang" in html and "wettelijk voorschrift" in html
     assert "De jongere (12 jaar of ouder)" in html and "De voogd" in html
@@ -242,3 +244,21 @@ def test_the_privacy_officer_of_another_organisation_gets_404(
     denied = AuditEntry.objects.filter(user=privacy_b, outcome=AuditOutcome.DENIED)
     assert denied.count() == 2 and not denied.filter(youth_pseudonym=youth.pseudonym).exists()
     assert not AuditEntry.objects.filter(user=privacy_b, outcome=AuditOutcome.SUCCESS).exists()
+
+
+def test_found_by_pseudonymous_id_the_overview_links_to_the_page_until_the_file_is_gone(
+    client_for: ClientFor, cast: Cast, youth: Youth
+) -> None:
+    client = client_for(cast.privacy_officer)
+    search = reverse("cases:access_overview_search")
+
+    before = client.get(search, {"q": youth.pseudonym}, follow=True).content.decode()
+    client.post(page_of(youth), filled(youth))
+    searched = client.get(search, {"q": youth.pseudonym}).content.decode()
+    overview = reverse("audit:youth_overview")
+    after = client.get(overview, {"youth_pseudonym": youth.pseudonym}).content.decode()
+
+    assert f'href="{page_of(youth)}"' in before
+    assert "Geen jongere gevonden." in searched
+    assert "Het dossier van deze jongere is vernietigd." in after
+    assert f'href="{page_of(youth)}"' not in after
