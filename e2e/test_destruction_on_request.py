@@ -74,7 +74,7 @@ def test_the_privacy_officer_destroys_a_file_on_request(
     expect(done).to_contain_text(f"Het dossier van {youth.pseudonym} is definitief vernietigd.")
     expect(done).to_contain_text("Jongere: 1")
     expect(done).to_contain_text("Signaal: 1")
-    expect(done).to_contain_text(f"uiterlijk {deadline.day}-{deadline.month}-{deadline.year}")
+    expect(done).to_contain_text(f"uiterlijk op {deadline.day}-{deadline.month}-{deadline.year}")
     assert not Youth.objects.filter(pk=youth.pk).exists() and not Signal.objects.exists()
     assert AuditEntry.objects.filter(
         event=AuditEvent.DELETE, user=cast.privacy_officer, youth_pseudonym=youth.pseudonym

@@ -159,7 +159,7 @@ def test_the_privacy_officer_destroys_the_file(
     (message,) = [str(m) for m in get_messages(response.wsgi_request)]
     assert f"Het dossier van {youth.pseudonym} is definitief vernietigd." in message
     assert "Jongere: 1" in message and "Signaal: 2" in message and "Consultatie: 1" in message
-    assert "uiterlijk 10-4-2026" in message and "10-1-2026" in message
+    assert "uiterlijk op 10-4-2026" in message and "10-1-2026" in message
     assert "verstreken" not in message
     entry = AuditEntry.objects.get(event=AuditEvent.DELETE, youth_pseudonym=youth.pseudonym)
     assert entry.user == cast.privacy_officer
@@ -176,7 +176,7 @@ def test_a_destruction_after_the_three_months_says_the_term_had_passed(
 
     (message,) = list(get_messages(response.wsgi_request))
     assert message.level_tag == "warning"
-    assert "uiterlijk 31-1-2026" in str(message) and "Die termijn was al verstreken." in str(
+    assert "uiterlijk op 31-1-2026" in str(message) and "Die termijn was al verstreken." in str(
         message
     )
 
