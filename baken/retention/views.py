@@ -74,7 +74,7 @@ def destroy_on_request_view(request: HttpRequest, pseudonym: str) -> HttpRespons
         except ValidationError as error:
             _show_error(form, error)
         else:
-            _report_destruction(request, pseudonym, removed, received_on)
+            _report_destruction(request, youth.pseudonym, removed, received_on)
             return redirect("cases:access_overview_search")
     contents = _by_kind(services.case_file_contents(youth=youth))
     context = {"youth": youth, "form": form, "contents": contents}
