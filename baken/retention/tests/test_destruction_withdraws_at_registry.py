@@ -5,15 +5,18 @@ the file without holding anything about the youth. A registration in flight when
 destroyed does not stay at the registry, whichever arrives first. The registry is the real intake
 API, reached only over its API."""
 
+import threading
+import time
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from baken.audit.models import AuditEntry, AuditEvent
 from baken.cases.models import Youth
 from baken.cases.testing import make_youth
-from baken.registration import services
+from baken.registration import delivery, services
 from baken.registration.delivery import (
     Reply,
     TransientDeliveryError,
@@ -37,7 +40,7 @@ from baken.registration.testing import (
     registry_rows,
 )
 from baken.retention.services import Destruction, destroy_case_file_on_request
-from baken.testing import Cast
+from baken.testing import Cast, make_cast
 
 pytestmark = pytest.mark.django_db
 
@@ -283,3 +286,54 @@ def test_a_registration_withdrawn_there_before_is_not_withdrawn_again(
 
     assert destroy(cast, youth).withdrawn_at_registry == 0
     assert not WithdrawalAfterDestruction.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks between two connections: PostgreSQL"
+)
+def test_a_sender_cannot_claim_between_the_choice_and_the_destruction(
+    monkeypatch: pytest.MonkeyPatch, settings: Any
+) -> None:
+    """The destruction chooses what to withdraw (a registration that never left: nothing) and
+    then deletes the rows. A sender that tries to claim the registration in between waits for the
+    destruction's lock and then finds the row gone: nothing is sent that is not withdrawn."""
+    settings.BAKEN_PSEUDONYM_KEY = "the-key-shared-by-registering-organisations-42"
+    cast = make_cast()
+    youth, _outbound = registered_youth(cast)
+    chosen = threading.Event()
+    real_choice = services.registrations_at_registry
+    real_claim = delivery._claim
+    sent: list[str] = []
+    claimed: list[bool] = []
+
+    def choose_then_let_the_sender_try(of: Youth) -> Any:
+        pks = list(real_choice(of).values_list("pk", flat=True))
+        chosen.set()
+        time.sleep(0.5)  # the sender tries to claim now
+        return OutboundRegistration.objects.filter(pk__in=pks)
+
+    def claim_once_chosen(row: OutboundRegistration, now: Any) -> bool:
+        chosen.wait(10)
+        claimed.append(real_claim(row, now))
+        return claimed[-1]
+
+    def transport(key: str, body: dict[str, Any]) -> Reply:
+        sent.append(key)
+        return Reply(201, {"reference": "R-AAAAA-BBBBB"})
+
+    def sender() -> None:
+        try:
+            deliver_due(transport=transport)
+        finally:
+            connection.close()
+
+    monkeypatch.setattr(services, "registrations_at_registry", choose_then_let_the_sender_try)
+    monkeypatch.setattr(delivery, "_claim", claim_once_chosen)
+    thread = threading.Thread(target=sender)
+    thread.start()
+    assert destroy(cast, youth).withdrawn_at_registry == 0  # it never left
+    thread.join(10)
+
+    assert claimed == [False] and sent == []
+    assert not OutboundRegistration.objects.exists()
