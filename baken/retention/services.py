@@ -8,7 +8,9 @@ trajectories (steps, reports, escalations, case conferences and their actions) a
 registration tasks, decisions on disclosure (with the persons' consent), objections, notes
 and outbox rows. The models protect these rows from accidental deletion;
 this module deletes them deliberately, children first. Each destruction is one transaction with
-its audit entry, which names the youth only by pseudonymous id and counts what was removed.
+its audit entry, which names the youth only by pseudonymous id and counts what was removed. A
+destruction on request also withdraws at the registry what it received of the youth, or may
+have received (AVG art. 19), through the outbox, in the same transaction.
 """
 
 from collections import Counter
