@@ -316,7 +316,7 @@ def test_a_refusal_now_keeps_the_count_and_changes_nothing(cast: Cast) -> None:
     mother = count.parties.get(decision="refused").guardian
     father = next(g for g in youth.guardians.all() if g != mother)
 
-    with pytest.raises(ValidationError, match="Everyone the law asks must consent"):
+    with pytest.raises(ValidationError, match="Iedereen die de wet om toestemming vraagt"):
         replace(
             count,
             cast.officer_a,

@@ -4,14 +4,17 @@ the same transaction as it stores the registration, or stores neither (409). So 
 never counted twice (as a count and as a registration), nor not at all."""
 
 import json
+import threading
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
 
-from baken.registry import persons
+from baken.registry import persons, services
 from baken.registry.models import CountReport, Registration, RegistrationStatus, Source
 from baken.registry.releases import publish
+from baken.registry.schemas import RegistrationIn
 from baken.registry.tokens import issue_source
 
 pytestmark = pytest.mark.django_db
@@ -197,3 +200,39 @@ def test_the_openapi_document_describes_the_replacement(client: Client) -> None:
     assert post_responses["409"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/Errors"
     }
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="two connections at once need PostgreSQL"
+)
+def test_two_replacements_at_the_same_moment_withdraw_one_count_and_store_one_registration(
+    source: tuple[Source, str],
+) -> None:
+    stored_count(source[0], "c1")
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def replace(key: str, k_full: str) -> None:
+        data = RegistrationIn.model_validate(
+            registration(pseudonyms={"key_version": "k1", "k_full": k_full})
+        )
+        try:
+            barrier.wait()
+            services.receive_registration(
+                source=source[0], idempotency_key=key, data=data, link_on_arrival=False
+            )
+            outcomes.append("stored")
+        except services.NoCountToReplace:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=replace, args=(f"key-{n}", str(n) * 32)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["refused", "stored"]
+    assert Registration.objects.count() == 1 and CountReport.objects.active().count() == 0
