@@ -1293,6 +1293,10 @@ def replace_count_with_registration(
         raise ValidationError(
             _("An objection is on file: no registration with pseudonyms can follow it.")
         )
+    # Two registrars at once: the second waits here, then finds the count replaced.
+    count.status = (
+        Disclosure.objects.select_for_update().values_list("status", flat=True).get(pk=count.pk)
+    )
     if not replaceable_count(count):
         raise ValidationError(_("This is not an untraceable count that can be replaced."))
     check_disclosure_transition(count.status, DisclosureStatus.REPLACED)

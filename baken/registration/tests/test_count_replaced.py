@@ -407,3 +407,14 @@ def test_who_may_open_the_replacement(
     response = client.get(reverse("registration:replace_count", args=[count.pk]))
 
     assert response.status_code == status
+
+
+def test_a_count_is_replaced_once_even_by_two_registrars_on_stale_pages(cast: Cast) -> None:
+    count = counted_after_a_parent_refused(cast)
+    stale = Disclosure.objects.get(pk=count.pk)
+    replace(count, cast.officer_a)
+
+    with pytest.raises(ValidationError, match="geen onherleidbare telling die vervangen"):
+        replace(stale, cast.officer_a)
+
+    assert Disclosure.objects.filter(route=Route.CONSENT).count() == 1
