@@ -122,6 +122,15 @@ class Registration(models.Model):
     person_key = models.CharField(max_length=40, blank=True, db_index=True)
     # Only with consent (dossier types with a request): encrypted at rest.
     contact: Any = EncryptedJSONTextField(null=True, blank=True)
+    # The untraceable count of the same source this registration replaced (withdrawn in the same
+    # transaction as this registration was stored); one count is replaced at most once.
+    replaced_count = models.OneToOneField(
+        "CountReport",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+    )
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0011_release_withheld_table_years'),
+        ('registry', '0012_registration_replaces_count'),
     ]
 
     operations = [

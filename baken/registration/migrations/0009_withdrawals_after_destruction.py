@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_load_regions_2025'),
-        ('registration', '0007_text_limits'),
+        ('registration', '0008_count_replaced_by_registration'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
