@@ -340,6 +340,40 @@ class OutboundCall(models.Model):
         return f"{self.registration} {self.kind} {self.get_status_display()}"
 
 
+class WithdrawalAfterDestruction(models.Model):
+    """A withdrawal at the registry of a registration (or count) whose youth's file was destroyed
+    on request (Jeugdwet art. 7.3.9; AVG art. 19 asks to tell each recipient of the erasure).
+    It outlives the file, so it holds nothing about the youth and no link to the file: only the
+    idempotency key the registration was sent under, by which the registry finds what this
+    institution (the token's source) sent (`POST /api/withdrawals`), whether or not it arrived;
+    one still on its way is refused when it arrives. Sent by the same sender as the other calls,
+    retried until the registry confirms it."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="withdrawals_after_destruction"
+    )
+    idempotency_key = models.UUIDField(unique=True, editable=False)
+    reason = models.CharField(max_length=100)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"withdrawal {self.idempotency_key} {self.get_status_display()}"
+
+
 class Purpose(models.TextChoices):
     REGISTRATION = "registration", _("Registration for statistics")
     CARE_COORDINATION = "care_coordination", _("Care coordination (shelter or advice)")

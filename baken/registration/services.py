@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -58,6 +58,7 @@ from baken.registration.models import (
     RegistrationTask,
     Route,
     TaskStatus,
+    WithdrawalAfterDestruction,
     check_delivery_transition,
     check_disclosure_transition,
     check_task_transition,
@@ -77,6 +78,7 @@ WITHDRAWAL_REASONS = {
     CountBecause.OBJECTION: "objection",
     "no_basis": "no lawful basis",
 }
+DESTROYED_ON_REQUEST = "file destroyed on request"
 
 
 def pseudonym_key() -> bytes:
@@ -1209,6 +1211,59 @@ def withdraw_at_registry(
         obj=outbound,
         youth_pseudonym=outbound.youth.pseudonym,
     )
+
+
+def registrations_at_registry(youth: Youth) -> QuerySet[OutboundRegistration]:
+    """What the registry received of this youth, or may have received: a delivered registration
+    it was not told to withdraw yet, and any registration or count sent but not confirmed (being
+    sent, or sent before without an answer). Not a registration that never left or that the
+    registry refused, and not a delivered count: Baken keeps no link to a count at the registry
+    (nor does the count say anything about the youth)."""
+    withdrawn_there = OutboundCall.objects.filter(
+        registration=OuterRef("pk"), kind=CallKind.WITHDRAW, status=DeliveryStatus.DELIVERED
+    )
+    return (
+        OutboundRegistration.objects.filter(youth=youth)
+        .filter(
+            Q(status=DeliveryStatus.DELIVERED, registry_reference__gt="")
+            | Q(status=DeliveryStatus.SENDING)
+            | Q(status=DeliveryStatus.QUEUED, attempts__gt=0)
+        )
+        .exclude(Exists(withdrawn_there))
+    )
+
+
+def counts_beyond_reach(youth: Youth) -> int:
+    """Untraceable counts of this youth the registry holds, which Baken cannot withdraw: once
+    delivered, nothing links them to the youth."""
+    return OutboundRegistration.objects.filter(
+        youth=youth, dossier_type=DossierType.COUNT_ONLY, status=DeliveryStatus.DELIVERED
+    ).count()
+
+
+@transaction.atomic
+def withdraw_at_registry_before_destruction(*, youth: Youth, by: User) -> int:
+    """Before a file is destroyed on request, queue the withdrawal of all the registry received
+    of the youth, or may have received (`registrations_at_registry`); AVG art. 19 asks to tell
+    each recipient of the erasure. Each withdrawal keeps only the idempotency key the
+    registration was sent under, so it outlives the file; the registry withdraws what it stored
+    under the key, or refuses it should it still arrive. Every outbox row of the youth is locked
+    first, so a sender cannot claim one between this choice and the destruction (a claim waits,
+    then finds the row gone); one claimed already is in flight and is withdrawn by its key.
+    Returns how many are withdrawn. The caller destroys the file (and logs it) in the same
+    transaction."""
+    list(OutboundRegistration.objects.select_for_update().filter(youth=youth).values("pk"))
+    keys = list(registrations_at_registry(youth).values_list("idempotency_key", flat=True))
+    WithdrawalAfterDestruction.objects.bulk_create(
+        WithdrawalAfterDestruction(
+            organisation_id=youth.organisation_id,
+            idempotency_key=key,
+            reason=DESTROYED_ON_REQUEST,
+            created_by=by,
+        )
+        for key in keys
+    )
+    return len(keys)
 
 
 def _change_at_registry(

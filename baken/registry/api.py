@@ -27,7 +27,9 @@ from baken.registry.schemas import (
     Intake,
     RegistrationIn,
     RegistrationOut,
+    WithdrawByKeyIn,
     WithdrawIn,
+    WithdrawnByKeyOut,
 )
 from baken.registry.throttling import Rate, SourceRateThrottle, client_address, take
 
@@ -76,7 +78,8 @@ api = NinjaAPI(
         "Every refusal carries the same body (`Errors`): per field a message in English and "
         "Dutch. 400: the body is not JSON. 401: missing, unknown or revoked token. 404: no "
         "registration of yours with that reference. 409: the registration was withdrawn, or no "
-        "count of yours matches `replaces_count`. 413: "
+        "count of yours matches `replaces_count`, or (on POST /registrations) its "
+        "Idempotency-Key was withdrawn through POST /withdrawals before it arrived. 413: "
         f"the body is larger than {MAX_BODY_BYTES} bytes. 422: a field or a rule between "
         "fields is broken (see RegistrationIn); a value that is not on the registry's code list "
         "for its field (forms, sex, nationality and country_of_birth as ISO 3166-1 alpha-2, "
@@ -229,21 +232,26 @@ def create_registration(
     ),
 ) -> Status[Registration | CountReport] | Status[dict[str, object]]:
     received: Registration | CountReport
-    if isinstance(data, CountIn):
-        received, created = services.receive_count(
-            source=_source(request), idempotency_key=idempotency_key, data=data
-        )
-    else:
-        try:
+    try:
+        if isinstance(data, CountIn):
+            received, created = services.receive_count(
+                source=_source(request), idempotency_key=idempotency_key, data=data
+            )
+        else:
             received, created = services.receive_registration(
                 source=_source(request), idempotency_key=idempotency_key, data=data
             )
-        except services.NoCountToReplace:
-            return _conflict(
-                "you have no untraceable count that says this to replace",
-                "u heeft geen niet-herleidbare telling met deze gegevens om te vervangen",
-                field="replaces_count",
-            )
+    except services.NoCountToReplace:
+        return _conflict(
+            "you have no untraceable count that says this to replace",
+            "u heeft geen niet-herleidbare telling met deze gegevens om te vervangen",
+            field="replaces_count",
+        )
+    except services.KeyWithdrawn:
+        return _conflict(
+            "this Idempotency-Key was withdrawn: nothing is stored under it",
+            "deze Idempotency-Key is ingetrokken: er wordt niets onder opgeslagen",
+        )
     return Status(201 if created else 200, received)
 
 
@@ -290,3 +298,18 @@ def withdraw_registration(
     if isinstance(registration, CountReport):
         return services.withdraw_count(count=registration, reason=data.reason)
     return services.withdraw_registration(registration=registration, reason=data.reason)
+
+
+@api.post(
+    "/withdrawals",
+    response={200: WithdrawnByKeyOut, **BODY_REFUSALS},
+    summary="Withdraw what you sent under an Idempotency-Key, whether or not it arrived yet",
+)
+def withdraw_by_key(request: HttpRequest, data: WithdrawByKeyIn) -> dict[str, bool]:
+    """For a source that no longer knows the reference (it destroyed the person's file while a
+    delivery was unconfirmed): the registration or count stored under the key is withdrawn, and
+    one that arrives later under it is refused (409) instead of stored."""
+    found = services.withdraw_by_key(
+        source=_source(request), idempotency_key=data.idempotency_key, reason=data.reason
+    )
+    return {"found": found}

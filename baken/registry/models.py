@@ -197,6 +197,29 @@ class CountReport(models.Model):
         return self.reference
 
 
+class WithdrawnKey(models.Model):
+    """An idempotency key a source withdrew (`POST /api/withdrawals`): what it registered or
+    counted under that key is withdrawn, and a delivery under it that arrives later (one that was
+    still on its way when the source destroyed the youth's file) is refused instead of stored.
+    Holds nothing about the person; erased with the withdrawn registrations after the grace
+    period."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="withdrawn_keys")
+    idempotency_key = models.CharField(max_length=100)
+    reason = models.CharField(max_length=300)
+    withdrawn_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "idempotency_key"], name="one_withdrawal_per_idempotency_key"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.idempotency_key} withdrawn"
+
+
 class LinkageRun(models.Model):
     """A full re-link: the trained model and what it found."""
 

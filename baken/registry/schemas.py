@@ -255,6 +255,22 @@ class WithdrawIn(Strict):
     reason: Annotated[str, StringConstraints(min_length=1, max_length=300)]
 
 
+class WithdrawByKeyIn(Strict):
+    """Withdraw what was sent under an Idempotency-Key, whether or not it arrived yet."""
+
+    idempotency_key: Annotated[
+        str, StringConstraints(min_length=8, max_length=100, pattern=r"^[\x21-\x7e]+$")
+    ]
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+
+
+class WithdrawnByKeyOut(Schema):
+    found: bool = Field(
+        description="Whether the registry held a registration or count under the key (if not, "
+        "a delivery under it that arrives later is refused with 409)."
+    )
+
+
 class FieldError(Schema):
     field: str
     message: str

@@ -16,6 +16,7 @@ from baken.registry.models import (
     RegistrationStatus,
     Source,
     StatisticsRelease,
+    WithdrawnKey,
 )
 from baken.registry.persons import link_new_safely
 from baken.registry.releases import publish
@@ -36,6 +37,19 @@ def _fields(data: RegistrationIn) -> dict[str, Any]:
     return {**values, **pseudonyms, "contact": contact}
 
 
+class KeyWithdrawn(Exception):
+    """The source withdrew this idempotency key before anything was stored under it."""
+
+
+def _withdrawn_key(source: Source, idempotency_key: str) -> WithdrawnKey | None:
+    return WithdrawnKey.objects.filter(source=source, idempotency_key=idempotency_key).first()
+
+
+def _refuse_withdrawn_key(source: Source, idempotency_key: str) -> None:
+    if _withdrawn_key(source, idempotency_key) is not None:
+        raise KeyWithdrawn(idempotency_key)
+
+
 def receive_registration(
     *, source: Source, idempotency_key: str, data: RegistrationIn, link_on_arrival: bool = True
 ) -> tuple[Registration, bool]:
@@ -46,6 +60,7 @@ def receive_registration(
     existing = Registration.objects.filter(source=source, idempotency_key=idempotency_key).first()
     if existing is not None:
         return existing, False
+    _refuse_withdrawn_key(source, idempotency_key)
     try:
         with transaction.atomic():
             registration = Registration.objects.create(
@@ -60,6 +75,9 @@ def receive_registration(
                 transaction.on_commit(partial(link_new_safely, registration.pk))
     except IntegrityError:
         return Registration.objects.get(source=source, idempotency_key=idempotency_key), False
+    withdrawal = _withdrawn_key(source, idempotency_key)
+    if withdrawal is not None:  # withdrawn while this delivery was being stored
+        return withdraw_registration(registration=registration, reason=withdrawal.reason), True
     return registration, True
 
 
@@ -133,6 +151,7 @@ def receive_count(
     existing = CountReport.objects.filter(source=source, idempotency_key=idempotency_key).first()
     if existing is not None:
         return existing, False
+    _refuse_withdrawn_key(source, idempotency_key)
     values = data.model_dump(exclude={"dossier_type"})
     try:
         with transaction.atomic():
@@ -141,6 +160,9 @@ def receive_count(
             )
     except IntegrityError:
         return CountReport.objects.get(source=source, idempotency_key=idempotency_key), False
+    withdrawal = _withdrawn_key(source, idempotency_key)
+    if withdrawal is not None:  # withdrawn while this delivery was being stored
+        return withdraw_count(count=count, reason=withdrawal.reason), True
     return count, True
 
 
@@ -163,6 +185,29 @@ def withdraw_count(*, count: CountReport, reason: str) -> CountReport:
     count.updated_at = timezone.now()
     count.save()
     return count
+
+
+def withdraw_by_key(*, source: Source, idempotency_key: str, reason: str) -> bool:
+    """Withdraw what the source registered or counted under this idempotency key, whether or not
+    it arrived yet: the key is remembered first (in its own transaction), then whatever is stored
+    under it is withdrawn; a delivery stored at the same moment sees the key once it is stored
+    (`receive_registration`), so one of the two always withdraws it. Used when the source no
+    longer knows the reference (its file was destroyed while a delivery was unconfirmed).
+    Returns whether the registry held something under the key."""
+    with transaction.atomic():
+        WithdrawnKey.objects.get_or_create(
+            source=source, idempotency_key=idempotency_key, defaults={"reason": reason}
+        )
+    found = False
+    for registration in Registration.objects.filter(source=source, idempotency_key=idempotency_key):
+        found = True
+        if registration.status != RegistrationStatus.WITHDRAWN:
+            withdraw_registration(registration=registration, reason=reason)
+    for count in CountReport.objects.filter(source=source, idempotency_key=idempotency_key):
+        found = True
+        if count.status != RegistrationStatus.WITHDRAWN:
+            withdraw_count(count=count, reason=reason)
+    return found
 
 
 @transaction.atomic

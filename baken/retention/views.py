@@ -33,12 +33,27 @@ def _show_error(form: DestructionOnRequestForm, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
+def _at_registry(destruction: services.Destruction) -> str:
+    """What is withdrawn at the registry, and which counts stay there, in words."""
+    text = _("Withdrawn at the registry: %(count)d registration(s).") % {
+        "count": destruction.withdrawn_at_registry
+    }
+    if destruction.counts_kept_at_registry:
+        kept = _(
+            "%(count)d untraceable count(s) stay at the registry: nothing links them to the "
+            "youth, so they cannot be withdrawn."
+        ) % {"count": destruction.counts_kept_at_registry}
+        text = f"{text} {kept}"
+    return text
+
+
 def _report_destruction(
-    request: HttpRequest, pseudonym: str, removed: Counter[str], received_on: date
+    request: HttpRequest, pseudonym: str, destruction: services.Destruction, received_on: date
 ) -> None:
-    """What was removed, by kind, and the day by which the law required it."""
+    """What was removed, by kind, what is withdrawn at the registry, and the day by which the
+    law required it."""
     deadline = destruction_deadline(received_on=received_on)
-    summary = ", ".join(f"{label}: {count}" for label, count in _by_kind(removed))
+    summary = ", ".join(f"{label}: {count}" for label, count in _by_kind(destruction.removed))
     text = _(
         "The file of %(id)s has been destroyed for good. Removed: %(summary)s. "
         "The law required this by %(deadline)s (three months after the request of %(received)s)."
@@ -48,6 +63,7 @@ def _report_destruction(
         "deadline": date_format(deadline, "SHORT_DATE_FORMAT"),
         "received": date_format(received_on, "SHORT_DATE_FORMAT"),
     }
+    text = f"{text} {_at_registry(destruction)}"
     if deadline < timezone.localdate():
         late = _("That term had already passed.")
         messages.warning(request, f"{text} {late}")
@@ -63,7 +79,7 @@ def destroy_on_request_view(request: HttpRequest, pseudonym: str) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         received_on = form.cleaned_data["received_on"]
         try:
-            removed = services.destroy_case_file_on_request(
+            destruction = services.destroy_case_file_on_request(
                 youth=youth,
                 by=user,
                 request=request,
@@ -74,8 +90,13 @@ def destroy_on_request_view(request: HttpRequest, pseudonym: str) -> HttpRespons
         except ValidationError as error:
             _show_error(form, error)
         else:
-            _report_destruction(request, youth.pseudonym, removed, received_on)
+            _report_destruction(request, youth.pseudonym, destruction, received_on)
             return redirect("cases:access_overview_search")
-    contents = _by_kind(services.case_file_contents(youth=youth))
-    context = {"youth": youth, "form": form, "contents": contents}
+    preview = services.case_file_contents(youth=youth)
+    context = {
+        "youth": youth,
+        "form": form,
+        "contents": _by_kind(preview.removed),
+        "at_registry": _at_registry(preview),
+    }
     return render(request, "retention/destroy_on_request.html", context)

@@ -6,11 +6,13 @@ privacy officer of the youth's organisation may use it, and a mistake destroys n
 import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.contrib.messages import get_messages
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -19,6 +21,15 @@ from baken.audit.models import AuditEntry, AuditEvent, AuditOutcome
 from baken.cases.models import Guardian, Youth
 from baken.cases.services import add_guardian
 from baken.cases.testing import make_youth
+from baken.registration.delivery import deliver_due
+from baken.registration.models import WithdrawalAfterDestruction
+from baken.registration.testing import (
+    add_parents,
+    add_registry_source,
+    open_task,
+    register_with_consent,
+    registry_api,
+)
 from baken.retention.services import (
     RequestedBy,
     case_file_contents,
@@ -26,7 +37,7 @@ from baken.retention.services import (
 )
 from baken.signalling import services as signalling
 from baken.signalling.models import Consultation, Signal
-from baken.testing import Cast, make_user
+from baken.testing import Cast, log_in_verified, make_cast, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +144,7 @@ def test_the_page_says_what_goes_and_what_the_law_says_and_the_visit_is_logged(
 def test_what_the_page_counts_is_what_the_destruction_removes(cast: Cast, youth: Youth) -> None:
     before = case_file_contents(youth=youth)
 
-    removed = destroy_case_file_on_request(
+    destruction = destroy_case_file_on_request(
         youth=youth,
         by=cast.privacy_officer,
         request=None,
@@ -142,7 +153,8 @@ def test_what_the_page_counts_is_what_the_destruction_removes(cast: Cast, youth:
         no_exception_applies=True,
     )
 
-    assert before == removed and removed["signal"] == 2 and removed["consultation"] == 1
+    assert before == destruction
+    assert destruction.removed["signal"] == 2 and destruction.removed["consultation"] == 1
 
 
 def test_the_privacy_officer_destroys_the_file(
@@ -262,3 +274,94 @@ def test_found_by_pseudonymous_id_the_overview_links_to_the_page_until_the_file_
     assert "Geen jongere gevonden." in searched
     assert "Het dossier van deze jongere is vernietigd." in after
     assert f'href="{page_of(youth)}"' not in after
+
+
+def delivered_registration(youth: Youth, cast: Cast) -> None:
+    """Registered with consent and delivered to the registry (the real intake API)."""
+    post, _call = registry_api(add_registry_source())
+    register_with_consent(open_task(youth), cast.officer_a)
+    assert deliver_due(transport=post).delivered == 1
+
+
+def test_the_page_and_the_result_say_what_is_withdrawn_at_the_registry(
+    client_for: ClientFor, cast: Cast, youth: Youth, settings: Any
+) -> None:
+    settings.BAKEN_PSEUDONYM_KEY = "the-key-shared-by-registering-organisations-42"
+    delivered_registration(youth, cast)
+    client = client_for(cast.privacy_officer)
+
+    html = client.get(page_of(youth)).content.decode()
+    assert "Wat bij het registratiecentrum wordt ingetrokken" in html
+    assert "Bij het registratiecentrum ingetrokken: 1 registratie(s)." in html
+    assert "AVG artikel 19" in html
+    assert not WithdrawalAfterDestruction.objects.exists()  # shown, not queued
+
+    response = client.post(page_of(youth), filled(youth))
+
+    (message,) = [str(m) for m in get_messages(response.wsgi_request)]
+    assert "Bij het registratiecentrum ingetrokken: 1 registratie(s)." in message
+    assert WithdrawalAfterDestruction.objects.count() == 1
+    entry = AuditEntry.objects.get(event=AuditEvent.DELETE, youth_pseudonym=youth.pseudonym)
+    assert "withdrawn at the registry: 1 registration(s)" in entry.detail
+
+
+def test_a_file_with_nothing_at_the_registry_says_none_is_withdrawn(
+    client_for: ClientFor, cast: Cast, youth: Youth
+) -> None:
+    html = client_for(cast.privacy_officer).get(page_of(youth)).content.decode()
+
+    assert "Bij het registratiecentrum ingetrokken: 0 registratie(s)." in html
+    assert "niet-herleidbare telling" not in html
+
+
+def row_counts() -> dict[str, int]:
+    """Rows in every table of the database, and where each sequence stands (PostgreSQL)."""
+    counts: dict[str, int] = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(include_views=False):
+            cursor.execute(f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608 - names from the db
+            counts[table] = cursor.fetchone()[0]
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT sequencename, COALESCE(last_value, 0) FROM pg_sequences")
+            counts.update({f"sequence {name}": value for name, value in cursor.fetchall()})
+    return counts
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_get_changes_nothing(settings: Any) -> None:
+    """The page counts what goes by running the destruction in a transaction that is rolled back:
+    with the view's transaction as the outermost (as in production), every table and sequence is
+    as before, except the audit log's entry for opening the page."""
+    settings.BAKEN_PSEUDONYM_KEY = "the-key-shared-by-registering-organisations-42"
+    cast = make_cast()
+    youth = make_youth(cast.worker_a, teams=[cast.team_a1], born="2009-01-01")
+    add_parents(youth, cast.worker_a)
+    signalling.record_signal(
+        youth=youth,
+        by=cast.worker_a,
+        request=None,
+        observed_on=date(2026, 1, 6),
+        context="school",
+        source="seen",
+        concern="low",
+        indicators=[],
+        note="niet pluis",
+    )
+    delivered_registration(youth, cast)
+    client = log_in_verified(Client(), cast.privacy_officer)
+    before = row_counts()
+
+    page = client.get(page_of(youth))
+
+    assert page.status_code == 200
+    assert "Bij het registratiecentrum ingetrokken: 1 registratie(s)." in page.content.decode()
+    assert dict(page.context["contents"])["Jongere"] == 1
+    after = row_counts()
+    changed = {name: (before[name], after[name]) for name in before if before[name] != after[name]}
+    entries = before["audit_auditentry"]
+    expected = {"audit_auditentry": (entries, entries + 1)}
+    if connection.vendor == "postgresql":
+        sequence = "sequence audit_auditentry_id_seq"
+        expected[sequence] = (before[sequence], before[sequence] + 1)
+    assert changed == expected
+    assert AuditEntry.objects.order_by("-pk").first().event == AuditEvent.READ  # type: ignore[union-attr]
