@@ -250,11 +250,11 @@ def withdraw_consent_view(request: HttpRequest, party_id: int) -> HttpResponse:
 
 
 @role_required(*REGISTRARS)
-def replace_count_view(request: HttpRequest, disclosure_id: int) -> HttpResponse:
+def replace_count_view(request: HttpRequest, count_id: int) -> HttpResponse:
     """Consent given after only an untraceable count went: replace the count by a registration,
     in one action."""
     user = acting_user(request)
-    count = get_count_to_replace(user, disclosure_id, request=request)
+    count = get_count_to_replace(user, count_id, request=request)
     youth = count.youth
     initial = {
         "forms_of_exploitation": (count.registration.payload if count.registration else {}).get(

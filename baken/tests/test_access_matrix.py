@@ -120,6 +120,8 @@ POLICY_REFUSALS = {
     # The registration policy names the designated officer as the one who registers (default).
     ("registration:task", "youth_worker"),
     ("registration:task", "behavioural_scientist"),
+    ("registration:replace_count", "youth_worker"),
+    ("registration:replace_count", "behavioural_scientist"),
 }
 
 # --- The URL conf --------------------------------------------------------------------------------
@@ -218,6 +220,7 @@ DENIAL_LOGGED = {
     "task_id",
     "outbound_id",
     "disclosure_id",
+    "count_id",
     "party_id",
     "partner_id",
     "attempt_id",
@@ -322,6 +325,14 @@ def _youth_file(youth: Youth, worker: User, officer: User, colleague: User) -> d
         content={"forms": ["labour"]},
         proposed_by=officer,
     )
+    count = Disclosure.objects.create(  # an untraceable count, sent after a refusal
+        youth=youth,
+        purpose="registration",
+        route="count_only",
+        status="decided",
+        content={"forms": ["labour"]},
+        proposed_by=officer,
+    )
     access = break_the_glass(
         youth=youth, by=colleague, request=None, reason="Crisis in de nacht, mentor ziek."
     )
@@ -336,6 +347,7 @@ def _youth_file(youth: Youth, worker: User, officer: User, colleague: User) -> d
         "task_id": task.pk,
         "outbound_id": outbound.pk,
         "disclosure_id": proposal.pk,
+        "count_id": count.pk,
         "party_id": disclosure.parties.get().pk,
         "access_id": access.pk,
     }
