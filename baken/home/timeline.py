@@ -1,9 +1,18 @@
-"""One chronological view of everything recorded about a youth."""
+"""One chronological view of everything recorded about a youth.
 
+Each kind of record is read in one query (and the signals' indicators in one more), with only
+the columns the page shows: what it does not show is not decrypted (a daily report's text, a
+screening's answers, a registration's payload)."""
+
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.db.models import F
+from django.utils.translation import get_language
+
 from baken.cases.models import Youth
+from baken.registration.access import disclosures_shown
 from baken.registration.models import (
     Disclosure,
     DisclosureStatus,
@@ -22,66 +31,142 @@ class TimelineItem:
     at: datetime
     obj: Signal | DailyReport | Consultation | Screening | Disclosure | FileNote | RegistrationTask
     form_codes: frozenset[str] = field(default_factory=frozenset)
+    indicators: tuple[str, ...] = ()  # a signal's indicators, in the active language
 
 
-def build_timeline(youth: Youth, *, form_code: str = "") -> list[TimelineItem]:
-    signals = (
+@dataclass(frozen=True)
+class YouthRecords:
+    """What the youth's page shows in more than one place, read once: on the timeline and in
+    the panels (the screening schedule, the registration panel)."""
+
+    signals: Sequence[Signal]
+    screenings: list[Screening]  # every screening, drafts too, the latest started first
+    disclosures: list[Disclosure]  # every decision on disclosure but the declined ones
+    tasks: list[RegistrationTask]  # open, or decided not to register
+
+    @property
+    def draft_screening(self) -> Screening | None:
+        return next((s for s in self.screenings if s.status == ScreeningStatus.DRAFT), None)
+
+    @property
+    def open_screening(self) -> Screening | None:
+        return next(
+            (s for s in self.screenings if s.status == ScreeningStatus.AWAITING_NEXT_STEP), None
+        )
+
+    @property
+    def open_tasks(self) -> list[RegistrationTask]:
+        return [task for task in self.tasks if task.status == TaskStatus.OPEN]
+
+
+def read_records(youth: Youth) -> YouthRecords:
+    signals = list(
         Signal.objects.filter(youth=youth)
-        .select_related("recorded_by", "corrects")
-        .prefetch_related("indicators__forms")
+        .select_related("recorded_by")
+        .annotate(corrects_observed_on=F("corrects__observed_on"))
     )
-    items = [
-        TimelineItem(
-            kind="signal",
-            day=signal.observed_on,
-            at=signal.recorded_at,
-            obj=signal,
-            form_codes=frozenset(
-                form.code for indicator in signal.indicators.all() for form in indicator.forms.all()
-            ),
+    screenings = list(
+        Screening.objects.filter(youth=youth)
+        .select_related("started_by")
+        .defer("answers", "prefilled", "prefilled_from_file", "result", "next_step_reason")
+        .order_by("-started_at", "-pk")
+    )
+    tasks = list(
+        RegistrationTask.objects.filter(
+            youth=youth, status__in=[TaskStatus.OPEN, TaskStatus.NOT_REGISTERED]
         )
-        for signal in signals
-    ]
-    if not form_code:
-        reports = DailyReport.objects.filter(youth=youth).select_related("author")
-        items += [
-            TimelineItem(kind="safety_note", day=r.report_date, at=r.created_at, obj=r)
-            for r in reports
-            if r.safety_note
-        ]
-        consultations = Consultation.objects.filter(youth=youth).select_related(
-            "requested_by", "addressed_to", "concluded_by"
+    )
+    return YouthRecords(
+        signals=signals,
+        screenings=screenings,
+        disclosures=disclosures_shown(youth),
+        tasks=tasks,
+    )
+
+
+def _indicators_of(youth: Youth) -> dict[int, tuple[list[str], set[str]]]:
+    """Per signal of the youth: the texts of its indicators (in the catalogue's order) and the
+    codes of their forms of exploitation, in one query over the links."""
+    english = get_language() == "en"
+    by_signal: dict[int, tuple[list[str], set[str]]] = {}
+    seen: set[tuple[int, int]] = set()
+    rows = (
+        Signal.indicators.through.objects.filter(signal__youth=youth)
+        .order_by("indicator__order", "indicator_id")
+        .values_list(
+            "signal_id",
+            "indicator_id",
+            "indicator__text_nl",
+            "indicator__text_en",
+            "indicator__forms__code",
         )
-        items += [
-            TimelineItem(kind="consultation", day=c.requested_at.date(), at=c.requested_at, obj=c)
-            for c in consultations
-        ]
-        screenings = Screening.objects.filter(youth=youth).exclude(status=ScreeningStatus.DRAFT)
-        items += [
-            TimelineItem(kind="screening", day=s.completed_at.date(), at=s.completed_at, obj=s)
-            for s in screenings.select_related("started_by")
-            if s.completed_at is not None
-        ]
-        disclosures = (
-            Disclosure.objects.filter(
-                youth=youth, status__in=[DisclosureStatus.DECIDED, DisclosureStatus.WITHDRAWN]
+    )
+    for signal_id, indicator_id, text_nl, text_en, form_code in rows:
+        texts, codes = by_signal.setdefault(signal_id, ([], set()))
+        if (signal_id, indicator_id) not in seen:
+            seen.add((signal_id, indicator_id))
+            texts.append(text_en if english else text_nl)
+        if form_code is not None:
+            codes.add(form_code)
+    return by_signal
+
+
+def build_timeline(
+    youth: Youth, *, form_code: str = "", records: YouthRecords | None = None
+) -> list[TimelineItem]:
+    records = records or read_records(youth)
+    indicators = _indicators_of(youth)
+    items = []
+    for signal in records.signals:
+        texts, codes = indicators.get(signal.pk, ([], set()))
+        items.append(
+            TimelineItem(
+                kind="signal",
+                day=signal.observed_on,
+                at=signal.recorded_at,
+                obj=signal,
+                form_codes=frozenset(codes),
+                indicators=tuple(texts),
             )
-            .select_related("decided_by", "registration")
-            .prefetch_related("parties__guardian")
         )
-        items += [
-            TimelineItem(kind="registration", day=d.decided_at.date(), at=d.decided_at, obj=d)
-            for d in disclosures
-        ]
-        items += [
-            TimelineItem(kind="file_note", day=n.written_at.date(), at=n.written_at, obj=n)
-            for n in FileNote.objects.filter(youth=youth).select_related("written_by")
-        ]
-        items += [
-            TimelineItem(kind="not_registered", day=t.decided_at.date(), at=t.decided_at, obj=t)
-            for t in RegistrationTask.objects.filter(youth=youth, status=TaskStatus.NOT_REGISTERED)
-            if t.decided_at is not None
-        ]
-    else:
+    if form_code:
         items = [item for item in items if form_code in item.form_codes]
+        return sorted(items, key=lambda item: (item.day, item.at), reverse=True)
+    # A report without a safety note is stored with none (NULL): only those with one are read.
+    reports = (
+        DailyReport.objects.filter(youth=youth, safety_note__isnull=False)
+        .select_related("author")
+        .defer("text")
+    )
+    items += [
+        TimelineItem(kind="safety_note", day=r.report_date, at=r.created_at, obj=r)
+        for r in reports
+        if r.safety_note
+    ]
+    consultations = Consultation.objects.filter(youth=youth).select_related(
+        "requested_by", "addressed_to", "concluded_by"
+    )
+    items += [
+        TimelineItem(kind="consultation", day=c.requested_at.date(), at=c.requested_at, obj=c)
+        for c in consultations
+    ]
+    items += [
+        TimelineItem(kind="screening", day=s.completed_at.date(), at=s.completed_at, obj=s)
+        for s in records.screenings
+        if s.status != ScreeningStatus.DRAFT and s.completed_at is not None
+    ]
+    items += [
+        TimelineItem(kind="registration", day=d.decided_at.date(), at=d.decided_at, obj=d)
+        for d in records.disclosures
+        if d.status in (DisclosureStatus.DECIDED, DisclosureStatus.WITHDRAWN)
+    ]
+    items += [
+        TimelineItem(kind="file_note", day=n.written_at.date(), at=n.written_at, obj=n)
+        for n in FileNote.objects.filter(youth=youth).select_related("written_by")
+    ]
+    items += [
+        TimelineItem(kind="not_registered", day=t.decided_at.date(), at=t.decided_at, obj=t)
+        for t in records.tasks
+        if t.status == TaskStatus.NOT_REGISTERED and t.decided_at is not None
+    ]
     return sorted(items, key=lambda item: (item.day, item.at), reverse=True)

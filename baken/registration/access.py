@@ -4,7 +4,7 @@ another organisation's, is the same 404, logged as denied. Deciding a task is fo
 the organisation's policy names: anyone else gets a 403 (logged as denied, before anything is
 read)."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 
 from baken.accounts.access import refuse, refuse_as_missing
@@ -15,23 +15,56 @@ from baken.registration.models import (
     ConsentDecision,
     Disclosure,
     DisclosureStatus,
+    Objection,
+    OutboundCall,
     OutboundRegistration,
     RegistrationTask,
 )
 from baken.registration.services import is_designated_officer_for, may_register
 
 
-def registration_panel(youth: Youth) -> dict[str, object]:
+def registration_panel(
+    youth: Youth, *, disclosures: list[Disclosure] | None = None
+) -> dict[str, object]:
     """What the youth's page shows about registration (for a youth its caller has read through
     its access function): the decisions on disclosure with their parties, and objections."""
-    disclosures = (
+    if disclosures is None:
+        disclosures = disclosures_shown(youth)
+    return {"disclosures": disclosures, "objections": list(objections_shown(youth))}
+
+
+def disclosures_shown(youth: Youth) -> list[Disclosure]:
+    """The youth's decisions on disclosure but the declined ones, with what the youth's page
+    shows of them (in the registration panel and on the timeline), in a query and one more per
+    kind of related row present. What the page does not show is not read: the free-text
+    reasons and the registration's payload stay encrypted."""
+    return list(
         Disclosure.objects.filter(youth=youth)
         .exclude(status=DisclosureStatus.DECLINED)
-        .select_related("registration", "confirmed_by")
-        .prefetch_related("parties__guardian", "registration__calls")
+        .select_related("registration", "confirmed_by", "decided_by")
+        .defer(
+            "youth_cannot_assess_note",
+            "exception_reason",
+            "declined_reason",
+            "content",
+            "registration__payload",
+        )
+        .prefetch_related(
+            Prefetch(
+                "parties",
+                ConsentDecision.objects.select_related("guardian").defer(
+                    "guardian__phone", "guardian__email"
+                ),
+            ),
+            Prefetch("registration__calls", OutboundCall.objects.defer("body")),
+        )
     )
-    objections = youth.objections.select_related("guardian")
-    return {"disclosures": list(disclosures), "objections": list(objections)}
+
+
+def objections_shown(youth: Youth) -> QuerySet[Objection]:
+    return youth.objections.select_related("guardian").defer(
+        "note", "guardian__phone", "guardian__email"
+    )
 
 
 def tasks_visible_to(user: User) -> QuerySet[RegistrationTask]:

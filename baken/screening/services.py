@@ -465,3 +465,44 @@ def screening_schedule(youths: Iterable[Youth], *, today: date | None = None) ->
         )
         schedule.append(DueScreening(youth=youth, due=due))
     return schedule
+
+
+def next_screening_of(
+    youth: Youth,
+    *,
+    screenings: Iterable[Screening],
+    signals: Iterable[Signal],
+    today: date | None = None,
+) -> Due | None:
+    """`screening_schedule` for the one youth whose page has read all their screenings and
+    signals already: the same answer, with two queries (events, policy) instead of four."""
+    today = today or timezone.localdate()
+    if youth.care_end is not None and youth.care_end < today:
+        return None
+    last = max(
+        (s.started_at for s in screenings if s.status == ScreeningStatus.CLOSED), default=None
+    )
+    triggers = [
+        Trigger(on=on, kind=kind)
+        for kind, on in ScreeningEvent.objects.filter(youth=youth)
+        .order_by("occurred_on", "pk")
+        .values_list("kind", "occurred_on")
+    ]
+    triggers += [
+        Trigger(on=observed_on, kind="high_concern")
+        for observed_on, _pk in sorted(
+            (s.observed_on, s.pk) for s in signals if s.concern == Concern.HIGH
+        )
+    ]
+    interval = (
+        ScreeningPolicy.objects.filter(organisation_id=youth.organisation_id)
+        .values_list("interval_days", flat=True)
+        .first()
+    )
+    return next_screening(
+        care_start=youth.care_start,
+        last_screening_on=timezone.localtime(last).date() if last else None,
+        interval_days=DEFAULT_INTERVAL_DAYS if interval is None else interval,
+        triggers=triggers,
+        today=today,
+    )
