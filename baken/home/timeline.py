@@ -7,20 +7,23 @@ screening's answers, a registration's payload)."""
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 from django.utils.translation import get_language
 
 from baken.cases.models import Youth
+from baken.meldcode.models import CaseConference, Status, Trajectory
 from baken.registration.access import disclosures_shown
 from baken.registration.models import (
     Disclosure,
     DisclosureStatus,
     FileNote,
+    Objection,
     RegistrationTask,
     TaskStatus,
 )
-from baken.screening.models import Screening, ScreeningStatus
+from baken.screening.models import Screening, ScreeningEvent, ScreeningPolicy, ScreeningStatus
 from baken.signalling.models import Consultation, DailyReport, Signal
 
 
@@ -37,8 +40,12 @@ class TimelineItem:
 @dataclass(frozen=True)
 class YouthRecords:
     """What the youth's page shows in more than one place, read once: on the timeline and in
-    the panels (the screening schedule, the registration panel)."""
+    the panels (the screening schedule, the registration panel, the meldcode panel). Kinds of
+    records that most youths have none of are looked up together first (`present`), and only
+    those the youth has are read."""
 
+    present: dict[str, bool]
+    interval_days: int | None  # the organisation's screening interval, if it set one
     signals: Sequence[Signal]
     screenings: list[Screening]  # every screening, drafts too, the latest started first
     disclosures: list[Disclosure]  # every decision on disclosure but the declined ones
@@ -58,8 +65,52 @@ class YouthRecords:
     def open_tasks(self) -> list[RegistrationTask]:
         return [task for task in self.tasks if task.status == TaskStatus.OPEN]
 
+    def events(self, youth: Youth) -> list[tuple[str, date]]:
+        """The youth's screening events (kind, day), in the order they happened."""
+        if not self.present["has_events"]:
+            return []
+        return list(
+            ScreeningEvent.objects.filter(youth=youth)
+            .order_by("occurred_on", "pk")
+            .values_list("kind", "occurred_on")
+        )
+
+
+def _present(youth: Youth) -> dict[str, Any]:
+    """Which of the kinds of records that most youths have none of this youth has, and the
+    organisation's screening interval, in one query."""
+
+    def some(records: QuerySet[Any]) -> Exists:
+        return Exists(records.filter(youth_id=OuterRef("pk")))
+
+    return dict(
+        Youth.objects.filter(pk=youth.pk)
+        .values(
+            has_consultations=some(Consultation.objects.all()),
+            has_disclosures=some(Disclosure.objects.exclude(status=DisclosureStatus.DECLINED)),
+            has_objections=some(Objection.objects.all()),
+            has_file_notes=some(FileNote.objects.all()),
+            has_tasks=some(
+                RegistrationTask.objects.filter(
+                    status__in=[TaskStatus.OPEN, TaskStatus.NOT_REGISTERED]
+                )
+            ),
+            has_open_trajectory=some(Trajectory.objects.exclude(status=Status.CLOSED)),
+            has_conferences=some(CaseConference.objects.all()),
+            has_events=some(ScreeningEvent.objects.all()),
+            interval_days=Subquery(
+                ScreeningPolicy.objects.filter(organisation_id=OuterRef("organisation_id")).values(
+                    "interval_days"
+                )[:1]
+            ),
+        )
+        .get()
+    )
+
 
 def read_records(youth: Youth) -> YouthRecords:
+    present = _present(youth)
+    interval_days = present.pop("interval_days")
     signals = list(
         Signal.objects.filter(youth=youth)
         .select_related("recorded_by")
@@ -71,15 +122,19 @@ def read_records(youth: Youth) -> YouthRecords:
         .defer("answers", "prefilled", "prefilled_from_file", "result", "next_step_reason")
         .order_by("-started_at", "-pk")
     )
-    tasks = list(
-        RegistrationTask.objects.filter(
-            youth=youth, status__in=[TaskStatus.OPEN, TaskStatus.NOT_REGISTERED]
+    tasks = []
+    if present["has_tasks"]:
+        tasks = list(
+            RegistrationTask.objects.filter(
+                youth=youth, status__in=[TaskStatus.OPEN, TaskStatus.NOT_REGISTERED]
+            )
         )
-    )
     return YouthRecords(
+        present=present,
+        interval_days=interval_days,
         signals=signals,
         screenings=screenings,
-        disclosures=disclosures_shown(youth),
+        disclosures=disclosures_shown(youth) if present["has_disclosures"] else [],
         tasks=tasks,
     )
 
@@ -143,13 +198,14 @@ def build_timeline(
         for r in reports
         if r.safety_note
     ]
-    consultations = Consultation.objects.filter(youth=youth).select_related(
-        "requested_by", "addressed_to", "concluded_by"
-    )
-    items += [
-        TimelineItem(kind="consultation", day=c.requested_at.date(), at=c.requested_at, obj=c)
-        for c in consultations
-    ]
+    if records.present["has_consultations"]:
+        consultations = Consultation.objects.filter(youth=youth).select_related(
+            "requested_by", "addressed_to", "concluded_by"
+        )
+        items += [
+            TimelineItem(kind="consultation", day=c.requested_at.date(), at=c.requested_at, obj=c)
+            for c in consultations
+        ]
     items += [
         TimelineItem(kind="screening", day=s.completed_at.date(), at=s.completed_at, obj=s)
         for s in records.screenings
@@ -160,10 +216,11 @@ def build_timeline(
         for d in records.disclosures
         if d.status in (DisclosureStatus.DECIDED, DisclosureStatus.WITHDRAWN)
     ]
-    items += [
-        TimelineItem(kind="file_note", day=n.written_at.date(), at=n.written_at, obj=n)
-        for n in FileNote.objects.filter(youth=youth).select_related("written_by")
-    ]
+    if records.present["has_file_notes"]:
+        items += [
+            TimelineItem(kind="file_note", day=n.written_at.date(), at=n.written_at, obj=n)
+            for n in FileNote.objects.filter(youth=youth).select_related("written_by")
+        ]
     items += [
         TimelineItem(kind="not_registered", day=t.decided_at.date(), at=t.decided_at, obj=t)
         for t in records.tasks

@@ -123,7 +123,10 @@ def youth_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     youth = get_youth_for_user(user, pseudonym, request=request)
     form_code = request.GET.get("form", "")
     records = read_records(youth)
-    panel = registration_panel(youth, disclosures=records.disclosures)
+    present = records.present
+    panel = registration_panel(
+        youth, disclosures=records.disclosures, with_objections=present["has_objections"]
+    )
     context = {
         "youth": youth,
         "timeline": build_timeline(youth, form_code=form_code, records=records),
@@ -131,13 +134,21 @@ def youth_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
         "form_code": form_code,
         "guardians": youth.guardians.all(),
         "screening_due": next_screening_of(
-            youth, screenings=records.screenings, signals=records.signals
+            youth,
+            screenings=records.screenings,
+            signals=records.signals,
+            events=records.events(youth),
+            interval_days=records.interval_days,
         ),
         "draft_screening": records.draft_screening,
         "open_screening": records.open_screening,
         "start_screening_form": StartScreeningForm(),
-        "open_trajectory": youth.meldcode_trajectories.exclude(status=Status.CLOSED).first(),
-        "conferences": youth.case_conferences.prefetch_related("actions"),
+        "open_trajectory": youth.meldcode_trajectories.exclude(status=Status.CLOSED).first()
+        if present["has_open_trajectory"]
+        else None,
+        "conferences": youth.case_conferences.prefetch_related("actions")
+        if present["has_conferences"]
+        else [],
         "registration_tasks": records.open_tasks,
         **panel,
     }

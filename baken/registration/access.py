@@ -24,13 +24,15 @@ from baken.registration.services import is_designated_officer_for, may_register
 
 
 def registration_panel(
-    youth: Youth, *, disclosures: list[Disclosure] | None = None
+    youth: Youth, *, disclosures: list[Disclosure] | None = None, with_objections: bool = True
 ) -> dict[str, object]:
     """What the youth's page shows about registration (for a youth its caller has read through
-    its access function): the decisions on disclosure with their parties, and objections."""
+    its access function): the decisions on disclosure with their parties, and objections (a
+    caller that knows already there are none says so with `with_objections=False`)."""
     if disclosures is None:
         disclosures = disclosures_shown(youth)
-    return {"disclosures": disclosures, "objections": list(objections_shown(youth))}
+    objections = list(objections_shown(youth)) if with_objections else []
+    return {"disclosures": disclosures, "objections": objections}
 
 
 def disclosures_shown(youth: Youth) -> list[Disclosure]:

@@ -15,7 +15,7 @@ from baken.cases.models import Youth
 from baken.cases.services import open_case_file
 from baken.cases.testing import make_youth
 from baken.screening import services
-from baken.screening.models import Screening
+from baken.screening.models import Screening, ScreeningEvent
 from baken.screening.schedule import Trigger, next_screening
 from baken.signalling.models import Signal
 from baken.signalling.services import record_signal
@@ -225,6 +225,10 @@ def test_the_database_computes_the_due_date_the_rule_gives(cast: Cast) -> None:
                 youth,
                 screenings=list(Screening.objects.filter(youth=youth)),
                 signals=list(Signal.objects.filter(youth=youth)),
+                events=ScreeningEvent.objects.filter(youth=youth)
+                .order_by("occurred_on", "pk")
+                .values_list("kind", "occurred_on"),
+                interval_days=30,
             )
             for youth in everyone
         }
