@@ -24,6 +24,8 @@ from baken.audit.services import log_access
 from baken.cases.models import EmergencyAccess, Youth
 
 ORGANISATION_WIDE_ROLES = (Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST, Role.MANAGER)
+# Encrypted fields no list of youths shows: a list leaves them undecrypted (`.defer(...)`).
+UNLISTED_FIELDS = ("sex", "nationality", "country_of_birth")
 CASE_ROLES = (Role.YOUTH_WORKER, *ORGANISATION_WIDE_ROLES)
 
 
@@ -104,11 +106,13 @@ def get_youth_for_user(
     request: HttpRequest | None,
     event: AuditEvent = AuditEvent.READ,
     object_type: str = "youth",
+    select_related: tuple[str, ...] = (),
 ) -> Youth:
     """The youth, if this user may see them; the access is logged (as emergency access when it
-    rests on break-the-glass). Raises Http404 otherwise."""
+    rests on break-the-glass). Raises Http404 otherwise. `select_related` names related objects
+    the caller's page shows (the municipality), read in the same query."""
     whole_organisation = sees_whole_organisation(user)
-    visible = youths_visible_to(user).filter(pseudonym=pseudonym)
+    visible = youths_visible_to(user).filter(pseudonym=pseudonym).select_related(*select_related)
     if not whole_organisation:
         # whether the youth is in one of the user's teams, in the same query
         visible = visible.annotate(
