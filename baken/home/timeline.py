@@ -7,9 +7,10 @@ screening's answers, a registration's payload)."""
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from functools import cache
 
-from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
+from django.db import connection
+from django.db.models import F, Model
 from django.utils.translation import get_language
 
 from baken.cases.models import Youth
@@ -76,41 +77,75 @@ class YouthRecords:
         )
 
 
-def _present(youth: Youth) -> dict[str, Any]:
-    """Which of the kinds of records that most youths have none of this youth has, and the
-    organisation's screening interval, in one query."""
+@cache
+def _present_sql(vendor: str) -> str:
+    """The query of `_present`: each kind of record a subquery of its own. Written as SQL: built
+    from ORM expressions, its eight subqueries took Django longer to build and compile (about
+    4 ms) than the six queries it saves. Only table names from the models and fixed text go
+    into it; every value is a parameter."""
+    quote = connection.ops.quote_name
 
-    def some(records: QuerySet[Any]) -> Exists:
-        return Exists(records.filter(youth_id=OuterRef("pk")))
+    def some(model: type[Model], condition: str = "") -> str:
+        table = quote(model._meta.db_table)
+        return f"EXISTS (SELECT 1 FROM {table} WHERE youth_id = %s{condition})"  # noqa: S608
 
-    return dict(
-        Youth.objects.filter(pk=youth.pk)
-        .values(
-            has_consultations=some(Consultation.objects.all()),
-            has_disclosures=some(Disclosure.objects.exclude(status=DisclosureStatus.DECLINED)),
-            has_objections=some(Objection.objects.all()),
-            has_file_notes=some(FileNote.objects.all()),
-            has_tasks=some(
-                RegistrationTask.objects.filter(
-                    status__in=[TaskStatus.OPEN, TaskStatus.NOT_REGISTERED]
-                )
-            ),
-            has_open_trajectory=some(Trajectory.objects.exclude(status=Status.CLOSED)),
-            has_conferences=some(CaseConference.objects.all()),
-            has_events=some(ScreeningEvent.objects.all()),
-            interval_days=Subquery(
-                ScreeningPolicy.objects.filter(organisation_id=OuterRef("organisation_id")).values(
-                    "interval_days"
-                )[:1]
-            ),
+    policy = quote(ScreeningPolicy._meta.db_table)
+    return (
+        "SELECT "  # noqa: S608
+        + ", ".join(
+            [
+                some(Consultation),
+                some(Disclosure, " AND status <> %s"),
+                some(Objection),
+                some(FileNote),
+                some(RegistrationTask, " AND status IN (%s, %s)"),
+                some(Trajectory, " AND status <> %s"),
+                some(CaseConference),
+                some(ScreeningEvent),
+                f"(SELECT interval_days FROM {policy} WHERE organisation_id = %s)",  # noqa: S608
+            ]
         )
-        .get()
     )
 
 
+PRESENT = (
+    "has_consultations",
+    "has_disclosures",
+    "has_objections",
+    "has_file_notes",
+    "has_tasks",
+    "has_open_trajectory",
+    "has_conferences",
+    "has_events",
+)
+
+
+def _present(youth: Youth) -> tuple[dict[str, bool], int | None]:
+    """Which of the kinds of records that most youths have none of this youth has, and the
+    organisation's screening interval (None when it set none), in one query."""
+    params: list[int | str | None] = [
+        youth.pk,
+        youth.pk,
+        DisclosureStatus.DECLINED,
+        youth.pk,
+        youth.pk,
+        youth.pk,
+        TaskStatus.OPEN,
+        TaskStatus.NOT_REGISTERED,
+        youth.pk,
+        Status.CLOSED,
+        youth.pk,
+        youth.pk,
+        youth.organisation_id,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_present_sql(connection.vendor), params)
+        *flags, interval_days = cursor.fetchone()
+    return dict(zip(PRESENT, map(bool, flags), strict=True)), interval_days
+
+
 def read_records(youth: Youth) -> YouthRecords:
-    present = _present(youth)
-    interval_days = present.pop("interval_days")
+    present, interval_days = _present(youth)
     signals = list(
         Signal.objects.filter(youth=youth)
         .select_related("recorded_by")

@@ -120,7 +120,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
 def youth_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     """The youth's page: the case file with everything each app recorded, as one timeline."""
     user = acting_user(request)
-    youth = get_youth_for_user(user, pseudonym, request=request)
+    youth = get_youth_for_user(user, pseudonym, request=request, select_related=("municipality",))
     form_code = request.GET.get("form", "")
     records = read_records(youth)
     present = records.present
