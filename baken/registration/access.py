@@ -18,9 +18,15 @@ from baken.registration.models import (
     Objection,
     OutboundCall,
     OutboundRegistration,
+    Purpose,
     RegistrationTask,
+    Route,
 )
-from baken.registration.services import is_designated_officer_for, may_register
+from baken.registration.services import (
+    is_designated_officer_for,
+    may_register,
+    may_register_youth,
+)
 
 
 def registration_panel(
@@ -43,13 +49,14 @@ def disclosures_shown(youth: Youth) -> list[Disclosure]:
     return list(
         Disclosure.objects.filter(youth=youth)
         .exclude(status=DisclosureStatus.DECLINED)
-        .select_related("registration", "confirmed_by", "decided_by")
+        .select_related("registration__replaces", "confirmed_by", "decided_by")
         .defer(
             "youth_cannot_assess_note",
             "exception_reason",
             "declined_reason",
             "content",
             "registration__payload",
+            "registration__replaces__payload",
         )
         .prefetch_related(
             Prefetch(
@@ -59,6 +66,7 @@ def disclosures_shown(youth: Youth) -> list[Disclosure]:
                 ),
             ),
             Prefetch("registration__calls", OutboundCall.objects.defer("body")),
+            Prefetch("registration__replaced_by", OutboundRegistration.objects.defer("payload")),
         )
     )
 
@@ -138,3 +146,26 @@ def get_consent_for_user(
         user, party.disclosure.youth.pseudonym, request=request, object_type="registration"
     )
     return party
+
+
+def get_count_to_replace(
+    user: User, disclosure_id: int, *, request: HttpRequest | None
+) -> Disclosure:
+    """An untraceable count of a youth the user may see, for the registrar the organisation's
+    policy names to replace by a registration once consent is given."""
+    count = (
+        Disclosure.objects.filter(
+            youth__in=youths_visible_to(user),
+            pk=disclosure_id,
+            route=Route.COUNT_ONLY,
+            purpose=Purpose.REGISTRATION,
+        )
+        .select_related("youth", "registration")
+        .first()
+    )
+    if count is None:
+        refuse_as_missing(user, request=request, object_type="disclosure", object_id=disclosure_id)
+    if not may_register_youth(user, count.youth):
+        refuse(user, request=request, reason="not the registrar this organisation's policy names")
+    get_youth_for_user(user, count.youth.pseudonym, request=request, object_type="registration")
+    return count
