@@ -9,7 +9,11 @@ The server's CPU per request, Python and PostgreSQL together, is what limits req
 on two cores.
 
     uv run python bench/request_profile.py [--requests 600] [--database baken_bench_20x1000]
-        [--top 40] [--label NAME]
+        [--top 40] [--label NAME] [--only LABEL,LABEL]
+
+`--only` keeps the pages whose label contains one of the words (users without such a page load
+the log-in page). `--serve` is for bench/request_profile_ab.py: the requests one at a time, on
+its command.
 
 The database is copied (baken_profile_<BENCH_PORT>) so the requests' writes never accumulate.
 Writes bench/results/request_profile[-LABEL].txt.
@@ -92,8 +96,15 @@ def run(options: argparse.Namespace) -> None:
             random.Random(i),
         )
         users.append((role, log_in_verified(Client(), user), actor))
+    only = [word for word in options.only.split(",") if word]
+
+    def kept(page: bench.Page, role: str) -> bool:
+        in_mix = page.weight and page.role in (role, "anonymous")
+        return bool(in_mix) and (not only or any(word in page.label for word in only))
+
+    log_in = [p for p in bench.PAGES if p.role == "anonymous" and p.weight]
     mixes = {
-        role: [p for p in bench.PAGES if p.weight and p.role in (role, "anonymous")]
+        role: [p for p in bench.PAGES if kept(p, role)] or log_in
         for role in bench.ROLE_NAMES.values()
     }
     with connection.cursor() as cursor:
@@ -130,6 +141,16 @@ def run(options: argparse.Namespace) -> None:
     for role, client, actor, page in plan[: options.warmup]:
         visit(role, client, actor, page)
 
+    if options.serve:  # one request per line read: its index in the plan; one line of JSON back
+        with connection.execute_wrapper(counting):
+            for line in sys.stdin:
+                role, client, actor, page = plan[options.warmup + int(line) % options.requests]
+                sql.update(count=0, wall=0.0)
+                pg_before, cpu_before = backend_cpu(pid), time.process_time()
+                status = visit(role, client, actor, page)
+                cpu, pg = time.process_time() - cpu_before, backend_cpu(pid) - pg_before
+                print("R " + json.dumps([page.label, cpu, pg, sql["count"], status]), flush=True)
+        return
     per_page: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     # CPU time, not wall time: the database's share is measured apart (its own process).
     profile = cProfile.Profile(time.process_time)
@@ -232,6 +253,8 @@ def main() -> None:
         "--no-profile", dest="profile", action="store_false", help="times only, no cProfile"
     )
     parser.add_argument("--keep", action="store_true", help="reuse the copy of the last run")
+    parser.add_argument("--only", default="", help="only pages whose label has one of these")
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--internal", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--cast", default="", help=argparse.SUPPRESS)
     options = parser.parse_args()

@@ -12,7 +12,7 @@ logged as denied. A page that lists youths' names logs one entry per view naming
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -24,6 +24,8 @@ from baken.audit.services import log_access
 from baken.cases.models import EmergencyAccess, Youth
 
 ORGANISATION_WIDE_ROLES = (Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST, Role.MANAGER)
+# Encrypted fields no list of youths shows: a list leaves them undecrypted (`.defer(...)`).
+UNLISTED_FIELDS = ("sex", "nationality", "country_of_birth")
 CASE_ROLES = (Role.YOUTH_WORKER, *ORGANISATION_WIDE_ROLES)
 
 
@@ -104,13 +106,24 @@ def get_youth_for_user(
     request: HttpRequest | None,
     event: AuditEvent = AuditEvent.READ,
     object_type: str = "youth",
+    select_related: tuple[str, ...] = (),
 ) -> Youth:
     """The youth, if this user may see them; the access is logged (as emergency access when it
-    rests on break-the-glass). Raises Http404 otherwise."""
-    youth = youths_visible_to(user).filter(pseudonym=pseudonym).first()
+    rests on break-the-glass). Raises Http404 otherwise. `select_related` names related objects
+    the caller's page shows (the municipality), read in the same query."""
+    whole_organisation = sees_whole_organisation(user)
+    visible = youths_visible_to(user).filter(pseudonym=pseudonym).select_related(*select_related)
+    if not whole_organisation:
+        # whether the youth is in one of the user's teams, in the same query
+        visible = visible.annotate(
+            in_users_team=Exists(
+                Youth.teams.through.objects.filter(youth_id=OuterRef("pk"), team__members=user)
+            )
+        )
+    youth = visible.first()
     if youth is None:
         refuse_as_missing(user, request=request, object_type=object_type, object_id=pseudonym)
-    in_team = sees_whole_organisation(user) or youth.teams.filter(members=user).exists()
+    in_team = whole_organisation or youth.in_users_team  # type: ignore[attr-defined]
     emergency = None if in_team else _active_emergency(user, youth)
     log_access(
         event=AuditEvent.EMERGENCY_ACCESS if emergency else event,

@@ -10,6 +10,7 @@ from baken.cases.models import CareForm, RiskFactor, Sex
 from baken.lib.countries import UnknownCountry, country_code
 from baken.lib.dates import TypedDateField
 from baken.lib.text_limits import LongTextField
+from baken.lib.widget_html import WIDGETS_IN_PYTHON
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField[Region]):
@@ -21,6 +22,8 @@ CONFIRM_BIRTH_DATE = "confirm_date_of_birth"
 
 
 class YouthForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
+
     given_names = forms.CharField(label=_("Given name(s)"), max_length=200)
     family_name = forms.CharField(label=_("Family name"), max_length=200)
     date_of_birth = TypedDateField(
@@ -114,6 +117,8 @@ class YouthForm(forms.Form):
 
 
 class GuardianForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
+
     name = forms.CharField(label=_("Name"), max_length=200)
     relationship = forms.CharField(
         label=_("Relationship"), max_length=60, required=False, help_text=_("e.g. mother, guardian")
@@ -126,14 +131,20 @@ class GuardianForm(forms.Form):
 
 
 class SearchForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
+
     q = forms.CharField(label=_("Search by name"), max_length=100, required=False)
 
 
 class AccessOverviewSearchForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
+
     q = forms.CharField(label=_("Name or pseudonymous id of the youth"), max_length=100)
 
 
 class BreakTheGlassForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
+
     reason = LongTextField(
         label=_("Why do you need to open this file now?"),
         rows=3,
@@ -143,4 +154,6 @@ class BreakTheGlassForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
+
     note = forms.CharField(label=_("Review note"), max_length=500, required=False)

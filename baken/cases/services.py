@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from baken.accounts.models import Region, Team, User
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
-from baken.cases.access import may_use_break_the_glass
+from baken.cases.access import UNLISTED_FIELDS, may_use_break_the_glass
 from baken.cases.models import EmergencyAccess, Guardian, RiskFactor, Youth, YouthNameDigest
 from baken.cases.name_search import index_digests, query_digests
 
@@ -160,7 +160,7 @@ def search_youths(
     matches = youths
     for alternatives in digests:  # every query word, in any of its forms
         matches = matches.filter(name_digests__digest__in=alternatives)
-    found = list(matches.distinct().prefetch_related("teams")[:50])
+    found = list(matches.distinct().defer(*UNLISTED_FIELDS).prefetch_related("teams")[:50])
     log_access(
         event=AuditEvent.SEARCH,
         user=by,

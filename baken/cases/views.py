@@ -12,6 +12,7 @@ from baken.accounts.models import Role
 from baken.cases import services
 from baken.cases.access import (
     CASE_ROLES,
+    UNLISTED_FIELDS,
     emergency_accesses_for_review,
     get_emergency_access_for_review,
     get_youth_for_break_the_glass,
@@ -53,7 +54,10 @@ def youth_list_view(request: HttpRequest) -> HttpResponse:
                 if y.pk not in found
             ]
     else:
-        page = paginate(request, visible.filter(care_end__isnull=True).prefetch_related("teams"))
+        page = paginate(
+            request,
+            visible.filter(care_end__isnull=True).defer(*UNLISTED_FIELDS).prefetch_related("teams"),
+        )
         youths = list(page.object_list)
     log_youths_listed(user, [*youths, *others], request=request, page="cases:list")
     context = {"form": form, "youths": youths, "others": others, "page": page}

@@ -14,7 +14,7 @@ from baken.cases.access import (
 )
 from baken.cases.models import ExploitationForm, Youth
 from baken.home.next_steps import next_steps_after
-from baken.home.timeline import build_timeline
+from baken.home.timeline import build_timeline, read_records
 from baken.learning.progress import ModuleState
 from baken.learning.services import modules_for
 from baken.learning.views import TRAINEES
@@ -27,7 +27,7 @@ from baken.registration.models import TaskStatus
 from baken.screening.access import screenings_visible_to
 from baken.screening.forms import StartScreeningForm
 from baken.screening.models import ScreeningStatus
-from baken.screening.services import screening_schedule, screenings_due
+from baken.screening.services import next_screening_of, screening_schedule, screenings_due
 from baken.signalling.access import consultations_addressed_to, get_signal_for_user
 from baken.signalling.forms import ConsultationRequestForm
 
@@ -120,25 +120,37 @@ def home_view(request: HttpRequest) -> HttpResponse:
 def youth_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     """The youth's page: the case file with everything each app recorded, as one timeline."""
     user = acting_user(request)
-    youth = get_youth_for_user(user, pseudonym, request=request)
+    youth = get_youth_for_user(user, pseudonym, request=request, select_related=("municipality",))
     form_code = request.GET.get("form", "")
-    schedule = screening_schedule([youth])
+    records = read_records(youth)
+    present = records.present
+    panel = registration_panel(
+        youth, disclosures=records.disclosures, with_objections=present["has_objections"]
+    )
     context = {
         "youth": youth,
-        "timeline": build_timeline(youth, form_code=form_code),
+        "timeline": build_timeline(youth, form_code=form_code, records=records),
         "forms": ExploitationForm.objects.all(),
         "form_code": form_code,
         "guardians": youth.guardians.all(),
-        "screening_due": schedule[0].due if schedule else None,
-        "draft_screening": youth.screenings.filter(status=ScreeningStatus.DRAFT).first(),
-        "open_screening": youth.screenings.filter(
-            status=ScreeningStatus.AWAITING_NEXT_STEP
-        ).first(),
+        "screening_due": next_screening_of(
+            youth,
+            screenings=records.screenings,
+            signals=records.signals,
+            events=records.events(youth),
+            interval_days=records.interval_days,
+        ),
+        "draft_screening": records.draft_screening,
+        "open_screening": records.open_screening,
         "start_screening_form": StartScreeningForm(),
-        "open_trajectory": youth.meldcode_trajectories.exclude(status=Status.CLOSED).first(),
-        "conferences": youth.case_conferences.prefetch_related("actions"),
-        "registration_tasks": youth.registration_tasks.filter(status="open"),
-        **registration_panel(youth),
+        "open_trajectory": youth.meldcode_trajectories.exclude(status=Status.CLOSED).first()
+        if present["has_open_trajectory"]
+        else None,
+        "conferences": youth.case_conferences.prefetch_related("actions")
+        if present["has_conferences"]
+        else [],
+        "registration_tasks": records.open_tasks,
+        **panel,
     }
     return render(request, "home/youth.html", context)
 

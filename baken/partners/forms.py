@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from baken.accounts.models import Division, Region
 from baken.lib.text_limits import CountedTextarea, LongTextField
+from baken.lib.widget_html import WIDGETS_IN_PYTHON
 from baken.partners.models import Partner
 
 
@@ -12,6 +13,8 @@ class RegionChoiceField(forms.ModelChoiceField[Region]):
 
 
 class PartnerForm(forms.ModelForm[Partner]):
+    default_renderer = WIDGETS_IN_PYTHON
+
     region = RegionChoiceField(
         label=_("Region served"),
         queryset=Region.objects.exclude(division=Division.PROVINCE).order_by("division", "name"),
@@ -38,6 +41,8 @@ class PartnerForm(forms.ModelForm[Partner]):
 
 
 class MunicipalityForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
+
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),
         queryset=Region.objects.filter(division=Division.MUNICIPALITY).order_by("name"),

@@ -42,7 +42,7 @@ def directory_view(request: HttpRequest) -> HttpResponse:
 @role_required(Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST, Role.MANAGER)
 def youth_contacts_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     user = acting_user(request)
-    youth = get_youth_for_user(user, pseudonym, request=request)
+    youth = get_youth_for_user(user, pseudonym, request=request, select_related=("municipality",))
     answers = None
     if youth.municipality is not None:
         answers = who_to_call(municipality=youth.municipality, organisation=user.organisation)

@@ -4,7 +4,7 @@ another organisation's, is the same 404, logged as denied. Deciding a task is fo
 the organisation's policy names: anyone else gets a 403 (logged as denied, before anything is
 read)."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 
 from baken.accounts.access import refuse, refuse_as_missing
@@ -15,6 +15,8 @@ from baken.registration.models import (
     ConsentDecision,
     Disclosure,
     DisclosureStatus,
+    Objection,
+    OutboundCall,
     OutboundRegistration,
     Purpose,
     RegistrationTask,
@@ -27,17 +29,52 @@ from baken.registration.services import (
 )
 
 
-def registration_panel(youth: Youth) -> dict[str, object]:
+def registration_panel(
+    youth: Youth, *, disclosures: list[Disclosure] | None = None, with_objections: bool = True
+) -> dict[str, object]:
     """What the youth's page shows about registration (for a youth its caller has read through
-    its access function): the decisions on disclosure with their parties, and objections."""
-    disclosures = (
+    its access function): the decisions on disclosure with their parties, and objections (a
+    caller that knows already there are none says so with `with_objections=False`)."""
+    if disclosures is None:
+        disclosures = disclosures_shown(youth)
+    objections = list(objections_shown(youth)) if with_objections else []
+    return {"disclosures": disclosures, "objections": objections}
+
+
+def disclosures_shown(youth: Youth) -> list[Disclosure]:
+    """The youth's decisions on disclosure but the declined ones, with what the youth's page
+    shows of them (in the registration panel and on the timeline), in a query and one more per
+    kind of related row present. What the page does not show is not read: the free-text
+    reasons and the registration's payload stay encrypted."""
+    return list(
         Disclosure.objects.filter(youth=youth)
         .exclude(status=DisclosureStatus.DECLINED)
-        .select_related("registration__replaces", "confirmed_by")
-        .prefetch_related("parties__guardian", "registration__calls", "registration__replaced_by")
+        .select_related("registration__replaces", "confirmed_by", "decided_by")
+        .defer(
+            "youth_cannot_assess_note",
+            "exception_reason",
+            "declined_reason",
+            "content",
+            "registration__payload",
+            "registration__replaces__payload",
+        )
+        .prefetch_related(
+            Prefetch(
+                "parties",
+                ConsentDecision.objects.select_related("guardian").defer(
+                    "guardian__phone", "guardian__email"
+                ),
+            ),
+            Prefetch("registration__calls", OutboundCall.objects.defer("body")),
+            Prefetch("registration__replaced_by", OutboundRegistration.objects.defer("payload")),
+        )
     )
-    objections = youth.objections.select_related("guardian")
-    return {"disclosures": list(disclosures), "objections": list(objections)}
+
+
+def objections_shown(youth: Youth) -> QuerySet[Objection]:
+    return youth.objections.select_related("guardian").defer(
+        "note", "guardian__phone", "guardian__email"
+    )
 
 
 def tasks_visible_to(user: User) -> QuerySet[RegistrationTask]:

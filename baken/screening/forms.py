@@ -7,6 +7,7 @@ from baken.accounts.forms import PersonChoiceField
 from baken.accounts.models import User
 from baken.lib.dates import TypedDateField
 from baken.lib.text_limits import LongTextField
+from baken.lib.widget_html import WIDGETS_IN_PYTHON
 from baken.screening.models import EventKind, Instrument, NextStep, Screening, ScreeningReason
 from baken.screening.scoring import ANSWERS, NO, UNKNOWN, YES
 
@@ -14,6 +15,8 @@ ANSWER_CHOICES = [(YES, _("Yes")), (NO, _("No")), (UNKNOWN, _("Unknown"))]
 
 
 class StartScreeningForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
+
     reason = forms.ChoiceField(
         label=_("Reason for this screening"), choices=ScreeningReason.choices
     )
@@ -21,6 +24,8 @@ class StartScreeningForm(forms.Form):
 
 class AnswersForm(forms.Form):
     """One yes / no / unknown question per instrument question, grouped per section."""
+
+    default_renderer = WIDGETS_IN_PYTHON
 
     def __init__(self, *args: object, screening: Screening, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -49,6 +54,8 @@ class AnswersForm(forms.Form):
 
 
 class NextStepForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
+
     next_step = forms.ChoiceField(
         label=_("Next step"),
         # The meldcode has its own button: the meldcode app closes the screening and starts
@@ -79,6 +86,8 @@ class NextStepForm(forms.Form):
 
 
 class EventForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
+
     kind = forms.ChoiceField(label=_("What happened?"), choices=EventKind.choices)
     occurred_on = TypedDateField(
         label=_("When?"),
@@ -88,6 +97,8 @@ class EventForm(forms.Form):
 
 
 class PolicyForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
+
     instrument = forms.ModelChoiceField(
         label=_("Instrument version"), queryset=Instrument.objects.all(), empty_label=None
     )

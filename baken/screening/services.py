@@ -465,3 +465,37 @@ def screening_schedule(youths: Iterable[Youth], *, today: date | None = None) ->
         )
         schedule.append(DueScreening(youth=youth, due=due))
     return schedule
+
+
+def next_screening_of(
+    youth: Youth,
+    *,
+    screenings: Iterable[Screening],
+    signals: Iterable[Signal],
+    events: Iterable[tuple[str, date]],
+    interval_days: int | None,
+    today: date | None = None,
+) -> Due | None:
+    """`screening_schedule` for the one youth whose page has read their screenings, signals,
+    screening events (kind, day; in the order they happened) and their organisation's interval
+    (None: the default) already: the same answer, without queries of its own."""
+    today = today or timezone.localdate()
+    if youth.care_end is not None and youth.care_end < today:
+        return None
+    last = max(
+        (s.started_at for s in screenings if s.status == ScreeningStatus.CLOSED), default=None
+    )
+    triggers = [Trigger(on=on, kind=kind) for kind, on in events]
+    triggers += [
+        Trigger(on=observed_on, kind="high_concern")
+        for observed_on, _pk in sorted(
+            (s.observed_on, s.pk) for s in signals if s.concern == Concern.HIGH
+        )
+    ]
+    return next_screening(
+        care_start=youth.care_start,
+        last_screening_on=timezone.localtime(last).date() if last else None,
+        interval_days=DEFAULT_INTERVAL_DAYS if interval_days is None else interval_days,
+        triggers=triggers,
+        today=today,
+    )

@@ -7,7 +7,12 @@ from django.views.decorators.http import require_POST
 
 from baken.accounts.access import acting_user, role_required
 from baken.accounts.models import Role
-from baken.cases.access import get_youth_for_user, log_youths_listed, youths_visible_to
+from baken.cases.access import (
+    UNLISTED_FIELDS,
+    get_youth_for_user,
+    log_youths_listed,
+    youths_visible_to,
+)
 from baken.lib.pagination import paginate
 from baken.screening import services
 from baken.screening.access import get_screening_for_user
@@ -115,7 +120,11 @@ def detail_view(request: HttpRequest, screening_id: int) -> HttpResponse:
 def history_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
     user = acting_user(request)
     youth = get_youth_for_user(user, pseudonym, request=request)
-    screenings = list(youth.screenings.exclude(status=ScreeningStatus.DRAFT).order_by("started_at"))
+    screenings = list(
+        youth.screenings.exclude(status=ScreeningStatus.DRAFT)
+        .defer("answers", "prefilled", "prefilled_from_file", "next_step_reason")
+        .order_by("started_at")
+    )
     context = {"youth": youth, "screenings": screenings, "rows": history_rows(screenings)}
     return render(request, "screening/history.html", context)
 
@@ -139,7 +148,10 @@ def event_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
 @role_required(*WORKING_ROLES, Role.MANAGER)
 def due_view(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
-    page = paginate(request, services.screenings_due(youths_visible_to(user)))
+    page = paginate(
+        request,
+        services.screenings_due(youths_visible_to(user)).defer("date_of_birth", *UNLISTED_FIELDS),
+    )
     due = services.screening_schedule(page.object_list)
     log_youths_listed(user, [item.youth for item in due], request=request, page="screening:due")
     return render(request, "screening/due.html", {"due": due, "page": page})

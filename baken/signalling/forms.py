@@ -6,6 +6,7 @@ from baken.accounts.forms import PeopleChoiceField, PersonChoiceField
 from baken.accounts.models import User
 from baken.lib.dates import TypedDateField
 from baken.lib.text_limits import LongTextField
+from baken.lib.widget_html import WIDGETS_IN_PYTHON
 from baken.signalling.models import (
     Concern,
     Indicator,
@@ -23,6 +24,8 @@ class IndicatorChoiceField(forms.ModelMultipleChoiceField[Indicator]):
 
 class SignalForm(forms.Form):
     """Recording a signal: the date, the context, what you noticed, how worried you are."""
+
+    default_renderer = WIDGETS_IN_PYTHON
 
     observed_on = TypedDateField(
         label=_("When did you notice it?"),
@@ -55,12 +58,12 @@ class SignalForm(forms.Form):
 
     def __init__(self, *args: object, catalogue: IndicatorCatalogue, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["indicators"].queryset = catalogue.indicators.prefetch_related(  # type: ignore[attr-defined]
-            "forms"
-        )
+        self.fields["indicators"].queryset = catalogue.indicators.all()  # type: ignore[attr-defined]
 
 
 class DailyReportForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
+
     report_date = TypedDateField(
         label=_("Date"),
         initial=timezone.localdate,
@@ -79,6 +82,8 @@ class DailyReportForm(forms.Form):
 
 
 class ConsultationRequestForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
+
     addressed_to = PersonChoiceField(label=_("Ask"), queryset=User.objects.none())
     question = LongTextField(label=_("Your question"), rows=4)
 
@@ -90,6 +95,8 @@ class ConsultationRequestForm(forms.Form):
 
 
 class ConclusionForm(forms.Form):
+    default_renderer = WIDGETS_IN_PYTHON
+
     participants = PeopleChoiceField(
         label=_("Participants from your organisation"),
         queryset=User.objects.none(),

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from baken.accounts.models import Role, User
@@ -74,7 +75,12 @@ def record_signal(
         corrects=corrects,
         daily_report=daily_report,
     )
-    signal.indicators.set(indicators)
+    # a new signal has no indicators yet: their links in one insert (Baken has no m2m_changed
+    # receivers to notify)
+    Signal.indicators.through.objects.bulk_create(
+        Signal.indicators.through(signal=signal, indicator_id=pk)
+        for pk in dict.fromkeys(indicator.pk for indicator in indicators)
+    )
     log_object_access(
         event=AuditEvent.CREATE,
         by=by,
@@ -126,6 +132,21 @@ def amend_signal(
 
 def current_catalogue() -> IndicatorCatalogue:
     return IndicatorCatalogue.objects.get(is_current=True)
+
+
+def first_form_names(indicator_ids: list[int]) -> dict[int, str]:
+    """The name (in the active language) of each indicator's first form of exploitation, for
+    the indicators that have one, in one query over the links."""
+    english = get_language() == "en"
+    names: dict[int, str] = {}
+    rows = (
+        Indicator.forms.through.objects.filter(indicator_id__in=indicator_ids)
+        .order_by("indicator_id", "exploitationform__order", "exploitationform_id")
+        .values_list("indicator_id", "exploitationform__name_nl", "exploitationform__name_en")
+    )
+    for indicator_id, name_nl, name_en in rows:
+        names.setdefault(indicator_id, name_en if english else name_nl)
+    return names
 
 
 def suggest_indicators(*, youth: Youth, note: str) -> list[Indicator]:

@@ -34,18 +34,21 @@ def _indicator_groups(
     form: SignalForm, suggestions: list[Indicator]
 ) -> list[tuple[str, list[BoundWidget]]]:
     """The indicator checkboxes grouped for the page: suggestions first, then per form of
-    exploitation, general signals and risk factors; each checkbox appears once."""
+    exploitation (an indicator's first), general signals and risk factors; each checkbox
+    appears once."""
     boxes = {int(str(box.data["value"])): box for box in form["indicators"]}
-    indicators = form.fields["indicators"].queryset  # type: ignore[attr-defined]
+    # the indicators as the checkboxes have them (the choices read them once)
+    indicators: list[Indicator] = [box.data["value"].instance for box in boxes.values()]
     groups: dict[str, list[BoundWidget]] = {}
     if suggestions:
         groups[_("Suggested for what you wrote")] = [boxes[i.pk] for i in suggestions]
     placed = {i.pk for i in suggestions}
+    first_form = services.first_form_names([indicator.pk for indicator in indicators])
     for indicator in indicators:
         if indicator.pk in placed:
             continue
         if indicator.kind == IndicatorKind.SIGNAL:
-            heading = indicator.forms.all()[0].name
+            heading = first_form[indicator.pk]
         else:
             heading = str(indicator.get_kind_display())
         groups.setdefault(heading, []).append(boxes[indicator.pk])
@@ -60,13 +63,14 @@ def _signal_page(
     form: SignalForm,
     title: str,
     suggestions: list[Indicator],
+    guidance: str,
 ) -> HttpResponse:
     context = {
         "youth": youth,
         "form": form,
         "title": title,
         "groups": _indicator_groups(form, suggestions),
-        "guidance": services.current_catalogue().guidance,
+        "guidance": guidance,
     }
     return render(request, "signalling/signal_form.html", context)
 
@@ -99,7 +103,14 @@ def record_signal_view(request: HttpRequest, pseudonym: str) -> HttpResponse:
                 return redirect("home:next_steps", signal_id=signal.pk)
             return redirect("home:youth", pseudonym=youth.pseudonym)
     title = _("Correct a signal") if corrects else _("Record a signal")
-    return _signal_page(request, youth=youth, form=form, title=title, suggestions=suggestions)
+    return _signal_page(
+        request,
+        youth=youth,
+        form=form,
+        title=title,
+        suggestions=suggestions,
+        guidance=catalogue.guidance,
+    )
 
 
 @role_required(*WORKING_ROLES)
@@ -130,7 +141,12 @@ def amend_signal_view(request: HttpRequest, signal_id: int) -> HttpResponse:
             messages.success(request, _("The signal has been changed."))
             return redirect("home:youth", pseudonym=signal.youth.pseudonym)
     return _signal_page(
-        request, youth=signal.youth, form=form, title=_("Change a signal"), suggestions=[]
+        request,
+        youth=signal.youth,
+        form=form,
+        title=_("Change a signal"),
+        suggestions=[],
+        guidance=services.current_catalogue().guidance,
     )
 
 

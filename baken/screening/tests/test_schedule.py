@@ -15,7 +15,9 @@ from baken.cases.models import Youth
 from baken.cases.services import open_case_file
 from baken.cases.testing import make_youth
 from baken.screening import services
+from baken.screening.models import Screening, ScreeningEvent
 from baken.screening.schedule import Trigger, next_screening
+from baken.signalling.models import Signal
 from baken.signalling.services import record_signal
 from baken.testing import Cast
 
@@ -218,6 +220,21 @@ def test_the_database_computes_the_due_date_the_rule_gives(cast: Cast) -> None:
         }
         listed = [y.pk for y in services.screenings_due(everyone)]
         counts = services.count_screenings_due(everyone)
+        one_by_one = {
+            youth.pk: services.next_screening_of(
+                youth,
+                screenings=list(Screening.objects.filter(youth=youth)),
+                signals=list(Signal.objects.filter(youth=youth)),
+                events=ScreeningEvent.objects.filter(youth=youth)
+                .order_by("occurred_on", "pk")
+                .values_list("kind", "occurred_on"),
+                interval_days=30,
+            )
+            for youth in everyone
+        }
+
+    # the youth's page computes it from the screenings and signals it has read: the same
+    assert one_by_one == {youth.pk: by_rule.get(youth.pk) for youth in youths}
 
     assert ended.pk not in in_database and ended.pk not in by_rule
     assert in_database == {pk: due.due_on for pk, due in by_rule.items()}
