@@ -84,8 +84,8 @@ MIDDLEWARE = [
     "baken.lib.language.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    # Django's AuthenticationMiddleware and django-otp's OTPMiddleware in one query.
+    "baken.accounts.middleware.VerifiedUserMiddleware",
     "baken.accounts.middleware.SecondFactorRequiredMiddleware",
     "baken.accounts.middleware.NoStoreWhenLoggedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
