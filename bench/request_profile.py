@@ -100,9 +100,7 @@ def run(options: argparse.Namespace) -> None:
         role: [
             p
             for p in bench.PAGES
-            if p.weight
-            and p.role in (role, "anonymous")
-            and (chosen is None or p.label in chosen)
+            if p.weight and p.role in (role, "anonymous") and (chosen is None or p.label in chosen)
         ]
         for role in bench.ROLE_NAMES.values()
     }

@@ -104,6 +104,7 @@ class VerifiedUserMiddleware(AuthenticationMiddleware):
         request.user = SimpleLazyObject(lambda: _cached_user(request))
         request.auser = functools.partial(_acached_user, request)  # type: ignore[attr-defined]
 
+
 LAST_RENEWED = "baken_session_renewed_at"
 RENEW_FRACTION = 10  # renew once a tenth of the idle window has passed
 
