@@ -18,9 +18,9 @@ def session_device(persistent_id: str | None) -> "QuerySet[Device] | None":
     if not persistent_id:
         return None
     with suppress(ValueError, LookupError):
-        devices = Device._filter_persistent_id(persistent_id)  # type: ignore[attr-defined]
+        devices = Device._filter_persistent_id(persistent_id)
         if devices is not None:
-            return devices.filter(confirmed=True)  # type: ignore[no-any-return]
+            return devices.filter(confirmed=True)
     return None
 
 
@@ -51,7 +51,7 @@ class UserWithOrganisationBackend(ModelBackend):
         if not rows or not self.user_can_authenticate(rows[0]):
             return None
         user = rows[0]
-        user._role_set = frozenset(row.granted_role for row in rows if row.granted_role)  # type: ignore[attr-defined]
+        user._role_set = frozenset(row.granted_role for row in rows if row.granted_role)
         if devices is not None and user.device_verified:  # type: ignore[attr-defined]
             user.otp_device = SimpleLazyObject(devices.first)  # type: ignore[attr-defined]
         else:

@@ -9,7 +9,6 @@ from django.contrib.auth import (
     BACKEND_SESSION_KEY,
     HASH_SESSION_KEY,
     SESSION_KEY,
-    _get_user_session_key,
     load_backend,
     logout,
 )
@@ -26,6 +25,7 @@ from django_otp.middleware import OTPMiddleware, is_verified
 from django_otp.models import Device
 
 from baken.accounts.backends import UserWithOrganisationBackend
+from baken.accounts.models import User
 
 
 def _load_user(request: HttpRequest) -> Any:
@@ -35,7 +35,7 @@ def _load_user(request: HttpRequest) -> Any:
     session = request.session
     user: Any = None
     try:
-        user_id = _get_user_session_key(request)
+        user_id = User._meta.pk.to_python(session[SESSION_KEY])
         backend_path = session[BACKEND_SESSION_KEY]
     except KeyError:
         pass
@@ -57,7 +57,7 @@ def _load_user(request: HttpRequest) -> Any:
                 user = None
     if user is None:
         user = AnonymousUser()
-        user.otp_device = None  # type: ignore[attr-defined]
+        user.otp_device = None
     elif user.otp_device is None and DEVICE_ID_SESSION_KEY in session:
         del session[DEVICE_ID_SESSION_KEY]  # as django-otp: the device no longer counts
     user.is_verified = functools.partial(is_verified, user)
@@ -101,8 +101,8 @@ class VerifiedUserMiddleware(AuthenticationMiddleware):
     authenticator or a role taken away applies at the next click)."""
 
     def process_request(self, request: HttpRequest) -> None:
-        request.user = SimpleLazyObject(lambda: _cached_user(request))
-        request.auser = functools.partial(_acached_user, request)  # type: ignore[attr-defined]
+        request.user = SimpleLazyObject(lambda: _cached_user(request))  # type: ignore[assignment]
+        request.auser = functools.partial(_acached_user, request)
 
 
 LAST_RENEWED = "baken_session_renewed_at"
