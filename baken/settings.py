@@ -109,7 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "libraries": {"form_focus": "baken.lib.form_focus"},
+            "libraries": {"form_focus": "baken.lib.form_focus", "menu": "baken.lib.menu"},
         },
     },
 ]
