@@ -101,7 +101,11 @@ def home_view(request: HttpRequest) -> HttpResponse:
         shown += [registration.youth for registration in waiting]
     if user.has_role(Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER):
         due_page = paginate(
-            request, screenings_due(youths_visible_to(user)), param="due", per_page=HOME_ROWS
+            request,
+            screenings_due(youths_visible_to(user)),
+            param="due",
+            per_page=HOME_ROWS,
+            counted_with_page=True,  # the due date is computed for every youth to order them
         )
         due = screening_schedule(due_page.object_list)
         awaiting = paginate(
