@@ -65,17 +65,24 @@ def youths_of_my_teams(user: User) -> QuerySet[Youth]:
 def home_view(request: HttpRequest) -> HttpResponse:
     """What each role needs first: a worker their youths, a consultant the requests to them.
     Each list shows a page of its own; the youths named on the page are logged (one entry per
-    view)."""
+    view). Each list is short (one's own youths, open requests and tasks) or ordered by a date
+    computed for every row, so its total comes with its page, in one query."""
     user = acting_user(request)
     context: dict[str, object] = {}
     shown: list[Youth] = []
     if user.has_role(Role.YOUTH_WORKER):
-        my_youths = paginate(request, youths_of_my_teams(user), param="youths")
+        my_youths = paginate(
+            request, youths_of_my_teams(user), param="youths", counted_with_page=True
+        )
         context["my_youths"] = my_youths
         shown += my_youths.object_list
     if user.has_role(Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST):
         requests_to_me = paginate(
-            request, consultations_addressed_to(user), param="requests", per_page=HOME_ROWS
+            request,
+            consultations_addressed_to(user),
+            param="requests",
+            per_page=HOME_ROWS,
+            counted_with_page=True,
         )
         context["requests_to_me"] = requests_to_me
         shown += [consultation.youth for consultation in requests_to_me.object_list]
@@ -89,6 +96,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
             .order_by("due_on", "pk"),
             param="tasks",
             per_page=HOME_ROWS,
+            counted_with_page=True,
         )
         waiting = registrations_waiting_too_long(youths)
         context |= {
@@ -120,6 +128,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
             .order_by("started_at", "pk"),
             param="awaiting",
             per_page=HOME_ROWS,
+            counted_with_page=True,
         )
         context |= {"due": due, "due_page": due_page, "awaiting_next_step": awaiting}
         shown += [item.youth for item in due]

@@ -56,9 +56,10 @@ def paginate(
     the last for one past the end).
 
     `counted_with_page`: the total comes with the page's rows (`COUNT(*) OVER ()`), one query
-    instead of a count and a slice. For a list whose order is computed over every row anyway (a
-    due date per youth), where a separate count computes it all a second time; not for a list
-    that an index delivers in order, whose page the database can stop reading after 25 rows."""
+    instead of a count and a slice. For a short list (a worker's own youths, open requests) and
+    for one whose order is computed over every row anyway (a due date per youth), where a
+    separate count computes it all a second time; not for a long list that an index delivers in
+    order (the audit log), whose page the database can stop reading after 25 rows."""
     size = per_page or PAGE_SIZE
     paginator = LinkedPaginator(items, size, request=request, param=param)
     raw = request.GET.get(param) or "1"
