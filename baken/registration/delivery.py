@@ -10,7 +10,11 @@ registration it already has.
 
 Corrections and withdrawals (`OutboundCall`) travel the same way, after the registration they
 concern has its reference, in the order they were made: a withdrawal is never lost because the
-registry was down. An untraceable count keeps no link to the registry: once delivered, its
+registry was down. So do the withdrawals queued when a youth's file is destroyed on request
+(`WithdrawalAfterDestruction`): they hold only the idempotency key the registration was sent
+under, and the registry withdraws what it stored under that key, or refuses it should it still
+arrive. A row whose file was destroyed while it was being sent is not written back.
+An untraceable count keeps no link to the registry: once delivered, its
 reference is forgotten and its idempotency key replaced.
 
 A reply that says the configuration is wrong (401/403: the token was rotated or revoked; a
@@ -34,11 +38,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from baken.accounts.models import Organisation, OrganisationKind, Role, User
+from baken.audit.models import AuditEvent
+from baken.audit.services import log_access
 from baken.cases.models import Youth
 from baken.registration.deadlines import WORKING_DAY, waited_longer_than_a_working_day
 from baken.registration.models import (
@@ -48,6 +54,7 @@ from baken.registration.models import (
     OutboundCall,
     OutboundRegistration,
     ProblemKind,
+    WithdrawalAfterDestruction,
     check_delivery_transition,
 )
 
@@ -166,6 +173,17 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), MAX_BACKOFF_SECONDS))
 
 
+def _write_back(row: Model, fields: list[str]) -> bool:
+    """Store the outcome of a send on its row, unless the row is gone: the youth's file was
+    destroyed on request while the row was in flight, and the withdrawal that destruction queued
+    (by the row's idempotency key) follows it. Never `save()`, which would insert the row again."""
+    values = {name: getattr(row, name) for name in fields}
+    if type(row)._default_manager.filter(pk=row.pk).update(**values):
+        return True
+    logger.info("%s %s: its file was destroyed while it was sent", type(row).__name__, row.pk)
+    return False
+
+
 def _claim(row: OutboundRegistration, now: datetime) -> bool:
     claimable = Q(status=DeliveryStatus.QUEUED, next_attempt_at__lte=now) | Q(
         status=DeliveryStatus.SENDING, claimed_until__lt=now
@@ -215,6 +233,73 @@ def _delivered_reference(reply: Reply) -> str:
     return reference
 
 
+# What the sender writes on a row after a send (never the payload: only its own outcome).
+OUTCOME_FIELDS = [
+    "status",
+    "attempts",
+    "next_attempt_at",
+    "claimed_until",
+    "last_error",
+    "registry_reference",
+    "delivered_at",
+    "idempotency_key",
+]
+CALL_OUTCOME_FIELDS = [
+    "status",
+    "attempts",
+    "next_attempt_at",
+    "claimed_until",
+    "last_error",
+    "delivered_at",
+]
+
+
+def _ready_to_replace(row: OutboundRegistration, counted_id: int) -> bool:
+    """A registration that replaces a count goes only once the count has reached the registry
+    (delivered), so the registry holds the count it is to withdraw. A count that never will (the
+    registry refused it) is cancelled, and the registration goes without `replaces_count`."""
+    counted = OutboundRegistration.objects.get(pk=counted_id)
+    if counted.status in WAITING:
+        return False
+    if counted.status != DeliveryStatus.DELIVERED and "replaces_count" in row.payload:
+        OutboundRegistration.objects.filter(
+            pk=counted.pk, status=DeliveryStatus.NEEDS_CORRECTION
+        ).update(status=DeliveryStatus.CANCELLED)
+        row.payload = {k: v for k, v in row.payload.items() if k != "replaces_count"}
+        OutboundRegistration.objects.filter(pk=row.pk).update(payload=row.payload)
+    return True
+
+
+def _check_count_replaced(reply: Reply) -> None:
+    """A registration sent to replace a count is delivered only when the registry says it
+    withdrew the count (a registry that ignored `replaces_count` would count the youth twice)."""
+    if reply.body.get("count_replaced") is not True:
+        raise TransientDeliveryError(
+            f"HTTP {reply.status}: the registry did not confirm it replaced the count"
+        )
+
+
+def _log_replaced(row: OutboundRegistration) -> None:
+    """The audit log records that the registry now holds the registration instead of the
+    count."""
+    replaced = "replaces_count" in row.payload
+    log_access(
+        event=AuditEvent.TRANSFER,
+        user=None,
+        username="send_registrations",
+        object_type="outboundregistration",
+        object_id=row.pk,
+        youth_pseudonym=row.youth.pseudonym,
+        detail=(
+            f"registration {row.registry_reference} delivered; the registry withdrew the "
+            "untraceable count it replaces"
+            if replaced
+            else f"registration {row.registry_reference} delivered instead of a count that "
+            "never reached the registry"
+        ),
+    )
+
+
 @dataclass(frozen=True)
 class DeliveryRun:
     delivered: int = 0
@@ -233,13 +318,19 @@ def deliver_due(
     ).order_by("next_attempt_at")[:limit]
     delivered = retrying = needs_correction = 0
     token_accepted = False
-    for row in list(due):
+    # A registration that replaces a count goes after the counts of the round, so one round can
+    # deliver a count and then the registration that replaces it.
+    for row in sorted(due, key=lambda row: row.replaces_id is not None):
+        if row.replaces_id is not None and not _ready_to_replace(row, row.replaces_id):
+            continue  # the count it replaces has not reached the registry yet
         if not _claim(row, now):
             continue  # another sender has it
         try:
             reply = transport(str(row.idempotency_key), row.payload)
             problem = configuration_problem(reply)
             reference = _delivered_reference(reply) if 200 <= reply.status < 300 else ""
+            if reference and "replaces_count" in row.payload:
+                _check_count_replaced(reply)
         except Exception as error:  # whatever goes wrong, this row is retried later
             logger.warning("registration %s: %s", row.pk, error, exc_info=True)
             reply = Reply(0, {"errors": [{"field": "network", "message": str(error)}]})
@@ -252,7 +343,7 @@ def deliver_due(
                 row.last_error = recorded.explanation()
             row.status = DeliveryStatus.QUEUED
             check_delivery_transition(DeliveryStatus.SENDING, row.status)  # claimed: sending
-            row.save(update_fields=["status", "last_error", "claimed_until"])
+            _write_back(row, ["status", "last_error", "claimed_until"])
             with translation.override("en"):
                 message = recorded.explanation()
             return DeliveryRun(delivered, retrying, needs_correction, problem=message)
@@ -276,7 +367,9 @@ def deliver_due(
             row.last_error = _retry_error(reply)
             retrying += 1
         check_delivery_transition(DeliveryStatus.SENDING, row.status)  # claimed: sending
-        row.save()
+        written = _write_back(row, OUTCOME_FIELDS)
+        if written and row.status == DeliveryStatus.DELIVERED and row.replaces_id is not None:
+            _log_replaced(row)  # (not for a row whose file is gone: the youth is too)
         token_accepted = token_accepted or row.status != DeliveryStatus.QUEUED
     if token_accepted:  # the registry answered this source: any configuration problem is over
         resolve_problems(now=now)
@@ -352,7 +445,7 @@ def deliver_due_calls(
             with translation.override(settings.LANGUAGE_CODE):
                 call.last_error = recorded.explanation()
             call.status = DeliveryStatus.QUEUED
-            call.save(update_fields=["status", "last_error", "claimed_until"])
+            _write_back(call, ["status", "last_error", "claimed_until"])
             with translation.override("en"):
                 message = recorded.explanation()
             return DeliveryRun(delivered, retrying, needs_correction, problem=message)
@@ -372,7 +465,81 @@ def deliver_due_calls(
             call.last_error = _retry_error(reply)
             retrying += 1
         check_delivery_transition(DeliveryStatus.SENDING, call.status)
-        call.save()
+        _write_back(call, CALL_OUTCOME_FIELDS)
+    return DeliveryRun(delivered=delivered, retrying=retrying, needs_correction=needs_correction)
+
+
+WITHDRAWAL_PATH = "withdrawals"
+
+
+def _claim_withdrawal(withdrawal: WithdrawalAfterDestruction, now: datetime) -> bool:
+    claimable = Q(status=DeliveryStatus.QUEUED, next_attempt_at__lte=now) | Q(
+        status=DeliveryStatus.SENDING, claimed_until__lt=now
+    )
+    return bool(
+        WithdrawalAfterDestruction.objects.filter(claimable, pk=withdrawal.pk).update(
+            status=DeliveryStatus.SENDING, claimed_until=now + timedelta(seconds=CLAIM_SECONDS)
+        )
+    )
+
+
+def deliver_due_withdrawals(
+    *, transport: CallTransport, now: datetime | None = None, limit: int = 100
+) -> DeliveryRun:
+    """Send the withdrawals queued when files were destroyed on request
+    (`POST /api/withdrawals` with the idempotency key the registration was sent under), as
+    `deliver_due_calls` sends the other withdrawals: claimed, retried with back-off until the
+    registry confirms, a configuration problem stops the round."""
+    now = now or timezone.now()
+    due = WithdrawalAfterDestruction.objects.filter(
+        Q(status=DeliveryStatus.QUEUED, next_attempt_at__lte=now)
+        | Q(status=DeliveryStatus.SENDING, claimed_until__lt=now)
+    ).order_by("created_at", "pk")[:limit]
+    delivered = retrying = needs_correction = 0
+    for withdrawal in list(due):
+        if not _claim_withdrawal(withdrawal, now):
+            continue
+        body = {"idempotency_key": str(withdrawal.idempotency_key), "reason": withdrawal.reason}
+        try:
+            reply = transport("POST", WITHDRAWAL_PATH, body)
+            problem = configuration_problem(reply)
+            if 200 <= reply.status < 300 and not isinstance(reply.body.get("found"), bool):
+                raise TransientDeliveryError(f"HTTP {reply.status} without 'found'")
+        except Exception as error:  # whatever goes wrong, this withdrawal is retried later
+            logger.warning("withdrawal %s: %s", withdrawal.pk, error, exc_info=True)
+            reply = Reply(0, {"errors": [{"field": "network", "message": str(error)}]})
+            problem = None
+        withdrawal.claimed_until = None
+        if problem is not None:
+            kind, detail = problem
+            recorded = report_problem(kind=kind, detail=detail, now=now)
+            with translation.override(settings.LANGUAGE_CODE):
+                withdrawal.last_error = recorded.explanation()
+            withdrawal.status = DeliveryStatus.QUEUED
+            withdrawal.save(update_fields=["status", "last_error", "claimed_until"])
+            with translation.override("en"):
+                message = recorded.explanation()
+            return DeliveryRun(delivered, retrying, needs_correction, problem=message)
+        withdrawal.attempts += 1
+        if 200 <= reply.status < 300:
+            withdrawal.status = DeliveryStatus.DELIVERED
+            withdrawal.delivered_at = now
+            withdrawal.last_error = ""
+            delivered += 1
+        elif 400 <= reply.status < 500 and reply.status not in (408, 429):
+            withdrawal.status = DeliveryStatus.NEEDS_CORRECTION
+            withdrawal.last_error = _messages(reply.body)
+            logger.error("withdrawal %s refused: %s", withdrawal.pk, withdrawal.last_error)
+            needs_correction += 1
+        else:
+            withdrawal.status = DeliveryStatus.QUEUED
+            withdrawal.next_attempt_at = now + backoff(withdrawal.attempts)
+            withdrawal.last_error = _retry_error(reply)
+            retrying += 1
+        check_delivery_transition(DeliveryStatus.SENDING, withdrawal.status)
+        withdrawal.save()
+    if delivered or needs_correction:  # the registry answered: any configuration problem is over
+        resolve_problems(now=now)
     return DeliveryRun(delivered=delivered, retrying=retrying, needs_correction=needs_correction)
 
 
@@ -401,7 +568,8 @@ def functional_admins_waiting() -> list[User]:
     """The functional administrators of the institutions that have registrations waiting."""
     waiting = Organisation.objects.filter(
         Q(youths__registrations__status__in=WAITING)
-        | Q(youths__registrations__calls__status__in=WAITING),
+        | Q(youths__registrations__calls__status__in=WAITING)
+        | Q(withdrawals_after_destruction__status__in=WAITING),
         kind=OrganisationKind.INSTITUTION,
     )
     return list(

@@ -214,6 +214,17 @@ class DossierType(models.TextChoices):
     COUNT_ONLY = "count_only", _("Untraceable count (no pseudonyms)")
 
 
+class ReplacementState(models.TextChoices):
+    """Where the replacement of an untraceable count by a registration stands (shown to the
+    worker and the designated officer)."""
+
+    WAITING = "waiting", _("Replacement waiting to be sent")
+    SENT = "sent", _("Replacement sent, not yet confirmed by the registry")
+    REPLACED = "replaced", _("Replaced: the registry holds the registration and withdrew the count")
+    REFUSED = "refused", _("Replacement refused by the registry: the count stands")
+    CANCELLED = "cancelled", _("Replacement cancelled")
+
+
 class OutboundRegistration(models.Model):
     """One registration (or untraceable count) and its delivery state. Written in the same
     transaction as the decision to register, so nothing is lost when the registry or the network
@@ -242,6 +253,12 @@ class OutboundRegistration(models.Model):
     task = models.ForeignKey(
         RegistrationTask, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The untraceable count this registration replaces (consent given after the count went). The
+    # registration waits until the count has reached the registry, then carries what the count
+    # said (`replaces_count`), and the registry withdraws the count as it stores the registration.
+    replaces = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_by"
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -257,6 +274,30 @@ class OutboundRegistration(models.Model):
     def is_waiting(self) -> bool:
         """Still to reach the registry (queued, or being sent)."""
         return self.status in (DeliveryStatus.QUEUED, DeliveryStatus.SENDING)
+
+    @property
+    def waits_for_the_count(self) -> bool:
+        """A replacement that waits until the count it replaces has reached the registry."""
+        return (
+            self.replaces is not None
+            and self.is_waiting
+            and self.replaces.status in (DeliveryStatus.QUEUED, DeliveryStatus.SENDING)
+        )
+
+    @property
+    def replacement_state(self) -> str:
+        """For a registration that replaces a count: waiting, sent (not confirmed yet), replaced,
+        or refused by the registry (the count then stands: the youth is counted once)."""
+        if self.status == DeliveryStatus.DELIVERED:
+            return ReplacementState.REPLACED
+        if self.status == DeliveryStatus.NEEDS_CORRECTION:
+            return ReplacementState.REFUSED
+        if self.status == DeliveryStatus.CANCELLED:
+            return ReplacementState.CANCELLED
+        return ReplacementState.SENT if self.attempts else ReplacementState.WAITING
+
+    def get_replacement_state_display(self) -> str:
+        return str(ReplacementState(self.replacement_state).label)
 
     @property
     def last_error_in_words(self) -> str:
@@ -299,6 +340,40 @@ class OutboundCall(models.Model):
         return f"{self.registration} {self.kind} {self.get_status_display()}"
 
 
+class WithdrawalAfterDestruction(models.Model):
+    """A withdrawal at the registry of a registration (or count) whose youth's file was destroyed
+    on request (Jeugdwet art. 7.3.9; AVG art. 19 asks to tell each recipient of the erasure).
+    It outlives the file, so it holds nothing about the youth and no link to the file: only the
+    idempotency key the registration was sent under, by which the registry finds what this
+    institution (the token's source) sent (`POST /api/withdrawals`), whether or not it arrived;
+    one still on its way is refused when it arrives. Sent by the same sender as the other calls,
+    retried until the registry confirms it."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="withdrawals_after_destruction"
+    )
+    idempotency_key = models.UUIDField(unique=True, editable=False)
+    reason = models.CharField(max_length=100)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"withdrawal {self.idempotency_key} {self.get_status_display()}"
+
+
 class Purpose(models.TextChoices):
     REGISTRATION = "registration", _("Registration for statistics")
     CARE_COORDINATION = "care_coordination", _("Care coordination (shelter or advice)")
@@ -331,13 +406,17 @@ class DisclosureStatus(models.TextChoices):
     DECIDED = "decided", _("Decided")
     DECLINED = "declined", _("Declined by the designated officer")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    REPLACED = "replaced", _("Replaced by a registration")
 
 
 DISCLOSURE_TRANSITIONS: dict[str, frozenset[str]] = {
     DisclosureStatus.PROPOSED: frozenset({DisclosureStatus.DECIDED, DisclosureStatus.DECLINED}),
-    DisclosureStatus.DECIDED: frozenset({DisclosureStatus.WITHDRAWN}),
+    # Only an untraceable count is replaced (by a registration, once there is a lawful basis).
+    DisclosureStatus.DECIDED: frozenset({DisclosureStatus.WITHDRAWN, DisclosureStatus.REPLACED}),
     DisclosureStatus.DECLINED: frozenset(),
     DisclosureStatus.WITHDRAWN: frozenset(),
+    # The replacing registration was cancelled before it left: the count stands again.
+    DisclosureStatus.REPLACED: frozenset({DisclosureStatus.DECIDED}),
 }
 
 
@@ -494,6 +573,7 @@ class NoteKind(models.TextChoices):
     COUNT = "count", _("Untraceable count sent")
     OBJECTION = "objection", _("Objection")
     WITHDRAWAL = "withdrawal", _("Registration withdrawn")
+    REPLACEMENT = "replacement", _("Untraceable count replaced by a registration")
 
 
 class FileNote(models.Model):

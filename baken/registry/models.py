@@ -122,6 +122,15 @@ class Registration(models.Model):
     person_key = models.CharField(max_length=40, blank=True, db_index=True)
     # Only with consent (dossier types with a request): encrypted at rest.
     contact: Any = EncryptedJSONTextField(null=True, blank=True)
+    # The untraceable count of the same source this registration replaced (withdrawn in the same
+    # transaction as this registration was stored); one count is replaced at most once.
+    replaced_count = models.OneToOneField(
+        "CountReport",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+    )
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -186,6 +195,29 @@ class CountReport(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+
+class WithdrawnKey(models.Model):
+    """An idempotency key a source withdrew (`POST /api/withdrawals`): what it registered or
+    counted under that key is withdrawn, and a delivery under it that arrives later (one that was
+    still on its way when the source destroyed the youth's file) is refused instead of stored.
+    Holds nothing about the person; erased with the withdrawn registrations after the grace
+    period."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="withdrawn_keys")
+    idempotency_key = models.CharField(max_length=100)
+    reason = models.CharField(max_length=300)
+    withdrawn_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "idempotency_key"], name="one_withdrawal_per_idempotency_key"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.idempotency_key} withdrawn"
 
 
 class LinkageRun(models.Model):
@@ -259,6 +291,9 @@ class StatisticsRelease(models.Model):
     # The disclosure audit this release passed (disclosure_audit.AuditResult.summary()).
     protection_width = models.PositiveSmallIntegerField(default=5)
     audit: Any = models.JSONField(default=dict)
+    # [table key, year] of each table-year not published at all: its small counts could not be
+    # protected by hiding more (many source-kind combinations in a year with few persons).
+    withheld: Any = models.JSONField(default=list)
 
     class Meta:
         ordering = ["-created_at"]

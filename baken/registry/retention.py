@@ -3,7 +3,8 @@
 - A withdrawn registration (after an objection, say) is erased entirely once
   `REGISTRY_WITHDRAWN_GRACE_DAYS` have passed since the withdrawal. Withdrawing already removes
   the pseudonyms and contact details; the row is kept that long only so a late repeat of the
-  original delivery (same idempotency key) is recognised instead of stored again.
+  original delivery (same idempotency key) is recognised instead of stored again. A key a source
+  withdrew before anything arrived under it (`POST /api/withdrawals`) is kept as long.
 - Every other registration is erased `REGISTRY_RETENTION_YEARS` after the date it reports
   (`reported_on`), a term the registry's privacy officer and oversight committee set.
 
@@ -22,7 +23,7 @@ from django.utils import timezone
 
 from baken.audit.models import AuditEvent
 from baken.audit.services import log_access
-from baken.registry.models import Registration, RegistrationStatus
+from baken.registry.models import Registration, RegistrationStatus, WithdrawnKey
 
 
 @dataclass(frozen=True)
@@ -81,4 +82,7 @@ def erase_due_registrations(*, due: RegistryDue) -> int:
     _total, per_model = Registration.objects.filter(
         reference__in=[*due.withdrawn, *due.expired]
     ).delete()
+    # Withdrawn keys (nothing about a person) are kept as long as withdrawn registrations.
+    before = timezone.make_aware(datetime.combine(due.withdrawn_before, datetime.min.time()))
+    WithdrawnKey.objects.filter(withdrawn_at__lt=before).delete()
     return per_model.get(Registration._meta.label, 0)

@@ -16,19 +16,38 @@ from baken.registry.models import (
     RegistrationStatus,
     Source,
     StatisticsRelease,
+    WithdrawnKey,
 )
 from baken.registry.persons import link_new_safely
 from baken.registry.releases import publish
-from baken.registry.schemas import CountIn, Pseudonyms, RegistrationIn
+from baken.registry.schemas import CountIn, CountReplaced, Pseudonyms, RegistrationIn
+
+
+class NoCountToReplace(Exception):
+    """The registration says it replaces an untraceable count, and the source has no count (not
+    withdrawn) that says exactly that: nothing is stored, so the person is not counted twice."""
 
 
 def _fields(data: RegistrationIn) -> dict[str, Any]:
-    values = data.model_dump()
+    values = data.model_dump(exclude={"replaces_count"})
     pseudonyms = values.pop("pseudonyms")
     contact = values.pop("contact")
     if contact and contact.get("date_of_birth"):
         contact["date_of_birth"] = contact["date_of_birth"].isoformat()
     return {**values, **pseudonyms, "contact": contact}
+
+
+class KeyWithdrawn(Exception):
+    """The source withdrew this idempotency key before anything was stored under it."""
+
+
+def _withdrawn_key(source: Source, idempotency_key: str) -> WithdrawnKey | None:
+    return WithdrawnKey.objects.filter(source=source, idempotency_key=idempotency_key).first()
+
+
+def _refuse_withdrawn_key(source: Source, idempotency_key: str) -> None:
+    if _withdrawn_key(source, idempotency_key) is not None:
+        raise KeyWithdrawn(idempotency_key)
 
 
 def receive_registration(
@@ -41,15 +60,24 @@ def receive_registration(
     existing = Registration.objects.filter(source=source, idempotency_key=idempotency_key).first()
     if existing is not None:
         return existing, False
+    _refuse_withdrawn_key(source, idempotency_key)
     try:
         with transaction.atomic():
             registration = Registration.objects.create(
                 source=source, idempotency_key=idempotency_key, **_fields(data)
             )
+            if data.replaces_count is not None:
+                registration.replaced_count = _withdraw_count_replaced_by(
+                    registration, data.replaces_count
+                )
+                registration.save(update_fields=["replaced_count"])
             if link_on_arrival:
                 transaction.on_commit(partial(link_new_safely, registration.pk))
     except IntegrityError:
         return Registration.objects.get(source=source, idempotency_key=idempotency_key), False
+    withdrawal = _withdrawn_key(source, idempotency_key)
+    if withdrawal is not None:  # withdrawn while this delivery was being stored
+        return withdraw_registration(registration=registration, reason=withdrawal.reason), True
     return registration, True
 
 
@@ -81,6 +109,40 @@ def withdraw_registration(*, registration: Registration, reason: str) -> Registr
     return registration
 
 
+def _withdraw_count_replaced_by(registration: Registration, said: CountReplaced) -> CountReport:
+    """Withdraw one of the source's counts that says exactly `said`, in the caller's transaction.
+    The source keeps no reference to its counts, so any count that says the same will do: they
+    are interchangeable in every statistic. Each candidate is taken with a conditional UPDATE, so
+    two registrations never replace the same count."""
+    candidates = (
+        CountReport.objects.active()
+        .filter(
+            source=registration.source,
+            year=said.year,
+            minor=said.minor,
+            reporter_region=said.reporter_region,
+        )
+        .order_by("received_at", "pk")
+    )
+    forms = sorted(said.forms)
+    for count in candidates:
+        if sorted(count.forms) != forms:
+            continue
+        taken = (
+            CountReport.objects.active()
+            .filter(pk=count.pk)
+            .update(
+                status=RegistrationStatus.WITHDRAWN,
+                withdrawn_reason=f"replaced by registration {registration.reference}",
+                updated_at=timezone.now(),
+            )
+        )
+        if taken:
+            count.refresh_from_db()
+            return count
+    raise NoCountToReplace
+
+
 def receive_count(
     *, source: Source, idempotency_key: str, data: CountIn
 ) -> tuple[CountReport, bool]:
@@ -89,6 +151,7 @@ def receive_count(
     existing = CountReport.objects.filter(source=source, idempotency_key=idempotency_key).first()
     if existing is not None:
         return existing, False
+    _refuse_withdrawn_key(source, idempotency_key)
     values = data.model_dump(exclude={"dossier_type"})
     try:
         with transaction.atomic():
@@ -97,6 +160,9 @@ def receive_count(
             )
     except IntegrityError:
         return CountReport.objects.get(source=source, idempotency_key=idempotency_key), False
+    withdrawal = _withdrawn_key(source, idempotency_key)
+    if withdrawal is not None:  # withdrawn while this delivery was being stored
+        return withdraw_count(count=count, reason=withdrawal.reason), True
     return count, True
 
 
@@ -119,6 +185,29 @@ def withdraw_count(*, count: CountReport, reason: str) -> CountReport:
     count.updated_at = timezone.now()
     count.save()
     return count
+
+
+def withdraw_by_key(*, source: Source, idempotency_key: str, reason: str) -> bool:
+    """Withdraw what the source registered or counted under this idempotency key, whether or not
+    it arrived yet: the key is remembered first (in its own transaction), then whatever is stored
+    under it is withdrawn; a delivery stored at the same moment sees the key once it is stored
+    (`receive_registration`), so one of the two always withdraws it. Used when the source no
+    longer knows the reference (its file was destroyed while a delivery was unconfirmed).
+    Returns whether the registry held something under the key."""
+    with transaction.atomic():
+        WithdrawnKey.objects.get_or_create(
+            source=source, idempotency_key=idempotency_key, defaults={"reason": reason}
+        )
+    found = False
+    for registration in Registration.objects.filter(source=source, idempotency_key=idempotency_key):
+        found = True
+        if registration.status != RegistrationStatus.WITHDRAWN:
+            withdraw_registration(registration=registration, reason=reason)
+    for count in CountReport.objects.filter(source=source, idempotency_key=idempotency_key):
+        found = True
+        if count.status != RegistrationStatus.WITHDRAWN:
+            withdraw_count(count=count, reason=reason)
+    return found
 
 
 @transaction.atomic

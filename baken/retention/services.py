@@ -8,7 +8,9 @@ trajectories (steps, reports, escalations, case conferences and their actions) a
 registration tasks, decisions on disclosure (with the persons' consent), objections, notes
 and outbox rows. The models protect these rows from accidental deletion;
 this module deletes them deliberately, children first. Each destruction is one transaction with
-its audit entry, which names the youth only by pseudonymous id and counts what was removed.
+its audit entry, which names the youth only by pseudonymous id and counts what was removed. A
+destruction on request also withdraws at the registry what it received of the youth, or may
+have received (AVG art. 19), through the outbox, in the same transaction.
 """
 
 from collections import Counter
@@ -18,11 +20,12 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max, Model, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from baken.accounts.models import Role, User
 from baken.audit.models import AuditEvent
@@ -36,6 +39,7 @@ from baken.meldcode.models import (
     StepRecord,
     Trajectory,
 )
+from baken.registration import services as registration
 from baken.registration.models import (
     Disclosure,
     FileNote,
@@ -49,6 +53,10 @@ from baken.screening.models import Screening, ScreeningEvent
 from baken.signalling.models import Consultation, DailyReport, Signal
 
 MIN_REASON_LENGTH = 10
+NO_EXCEPTION_NOT_CONFIRMED = gettext_lazy(
+    "Confirm that keeping the file is not of considerable importance to someone else and that "
+    "no statutory provision forbids destroying it."
+)
 
 # Every dated record that changes a file: (model, path from the record to its youth, fields).
 # Planned dates (a review, a due date) are not changes and are left out.
@@ -202,11 +210,37 @@ def destroy_due_case_file(*, due: DueFile) -> Counter[str]:
     return removed
 
 
-class RequestedBy:
-    YOUTH = "youth"
-    PARENT = "parent"
-    GUARDIAN = "guardian"
-    CHOICES = (YOUTH, PARENT, GUARDIAN)
+class RequestedBy(models.TextChoices):
+    """Who may ask (art. 7.3.9): the youth of twelve or older who can reasonably judge their
+    interests; for a younger child, the parents with parental authority or the guardian."""
+
+    YOUTH = "youth", gettext_lazy("The youth (12 or older)")
+    PARENT = "parent", gettext_lazy("A parent with parental authority")
+    GUARDIAN = "guardian", gettext_lazy("The guardian")
+
+
+@dataclass(frozen=True)
+class Destruction:
+    """What destroying a file on request removes, and what it withdraws at the registry."""
+
+    removed: Counter[str]  # by kind (the model's name, as in the audit entry's summary)
+    withdrawn_at_registry: int  # registrations (and counts) the registry received or may have
+    counts_kept_at_registry: int  # delivered untraceable counts: no link left to withdraw them
+
+
+def case_file_contents(*, youth: Youth) -> Destruction:
+    """What destroying the file would remove and withdraw now. The records are counted by the
+    destruction itself in a transaction that is always rolled back, so what is shown before is
+    exactly what goes. That is safe on a GET: the deletion writes nothing outside its own
+    transaction (no audit entry, no outbox row, no file, no sequence: it only deletes and
+    clears two links), and nothing it does is kept (`test_a_get_changes_nothing`). What goes to
+    the registry is read, not queued."""
+    withdrawn = registration.registrations_at_registry(youth).count()
+    kept = registration.counts_beyond_reach(youth)
+    with transaction.atomic():
+        removed = _delete_file(youth)
+        transaction.set_rollback(True)
+    return Destruction(removed, withdrawn_at_registry=withdrawn, counts_kept_at_registry=kept)
 
 
 def _require_privacy_officer(youth: Youth, by: User) -> None:
@@ -225,25 +259,31 @@ def destroy_case_file_on_request(
     received_on: date,
     requested_by: str,
     no_exception_applies: bool,
-) -> Counter[str]:
+) -> Destruction:
     """Destroy a file on the written request of the youth (12 or older) or their parents or
     guardian (Jeugdwet art. 7.3.9), before its term. The privacy officer confirms that neither
     exception applies: keeping it is not of considerable importance to someone else, and no
-    statutory provision forbids destruction. The law gives three months from the request."""
+    statutory provision forbids destruction. The law gives three months from the request.
+    Whatever the registry received of the youth, or may have received, is withdrawn there
+    through the outbox (AVG art. 19), in the same transaction as the destruction."""
     _require_privacy_officer(youth, by)
-    if requested_by not in RequestedBy.CHOICES:
-        raise ValidationError(_("Say who asked for the destruction."))
+    # Keyed by the parameter's name, so a form with fields of these names shows each at its field.
+    if requested_by not in RequestedBy.values:
+        raise ValidationError({"requested_by": _("Say who asked for the destruction.")})
     if received_on > timezone.localdate():
-        raise ValidationError(_("The request cannot have been received in the future."))
-    if not no_exception_applies:
         raise ValidationError(
-            _(
-                "Confirm that keeping the file is not of considerable importance to someone "
-                "else and that no statutory provision forbids destroying it."
-            )
+            {"received_on": _("The request cannot have been received in the future.")}
         )
+    if not no_exception_applies:
+        raise ValidationError({"no_exception_applies": NO_EXCEPTION_NOT_CONFIRMED})
     pseudonym, youth_id = youth.pseudonym, youth.pk
+    Youth.objects.select_for_update().filter(pk=youth_id).exists()
+    withdrawn = registration.withdraw_at_registry_before_destruction(youth=youth, by=by)
+    kept = registration.counts_beyond_reach(youth)
     removed = _delete_file(youth)
+    at_registry = f"withdrawn at the registry: {withdrawn} registration(s)"
+    if kept:
+        at_registry += f"; {kept} untraceable count(s) stay there (no link to withdraw them)"
     log_access(
         event=AuditEvent.DELETE,
         user=by,
@@ -253,10 +293,10 @@ def destroy_case_file_on_request(
         youth_pseudonym=pseudonym,
         detail=(
             f"case file destroyed on request (Jeugdwet art. 7.3.9) of the {requested_by}, "
-            f"received {received_on.isoformat()}; removed: {_summary(removed)}"
+            f"received {received_on.isoformat()}; {at_registry}; removed: {_summary(removed)}"
         )[:500],
     )
-    return removed
+    return Destruction(removed, withdrawn_at_registry=withdrawn, counts_kept_at_registry=kept)
 
 
 @transaction.atomic

@@ -56,7 +56,7 @@ def test_the_privacy_officer_destroys_the_file_on_request(cast: Cast, youth: You
         received_on=date(2026, 1, 10),
         requested_by="youth",
         no_exception_applies=True,
-    )
+    ).removed
 
     assert removed["youth"] == 1 and removed["signal"] == 1 and removed["guardian"] == 1
     assert not Youth.objects.exists() and not Signal.objects.exists()

@@ -12,6 +12,7 @@ from baken.registration.delivery import (
     DeliveryRun,
     deliver_due,
     deliver_due_calls,
+    deliver_due_withdrawals,
     http_call_transport,
     http_transport,
 )
@@ -27,7 +28,8 @@ def pause_after(*, interval: float, problems_in_a_row: int) -> float:
 
 class Command(BaseCommand):
     help = (
-        "Send queued registrations, and then queued corrections and withdrawals, to the registry "
+        "Send queued registrations, and then queued corrections and withdrawals (those of files "
+        "destroyed on request too), to the registry "
         "(BAKEN_REGISTRY_URL, BAKEN_REGISTRY_TOKEN). "
         "Runs as a long-lived worker; --once sends what is due and stops."
     )
@@ -45,8 +47,10 @@ class Command(BaseCommand):
         while True:
             try:
                 run = deliver_due(transport=transport)
-                if not run.problem:
-                    done = deliver_due_calls(transport=calls)
+                for deliver in (deliver_due_calls, deliver_due_withdrawals):
+                    if run.problem:
+                        break
+                    done = deliver(transport=calls)
                     run = DeliveryRun(
                         delivered=run.delivered + done.delivered,
                         retrying=run.retrying + done.retrying,
