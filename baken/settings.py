@@ -84,8 +84,8 @@ MIDDLEWARE = [
     "baken.lib.language.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    # Django's AuthenticationMiddleware and django-otp's OTPMiddleware in one query.
+    "baken.accounts.middleware.VerifiedUserMiddleware",
     "baken.accounts.middleware.SecondFactorRequiredMiddleware",
     "baken.accounts.middleware.NoStoreWhenLoggedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -109,7 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "libraries": {"form_focus": "baken.lib.form_focus"},
+            "libraries": {"form_focus": "baken.lib.form_focus", "menu": "baken.lib.menu"},
         },
     },
 ]
@@ -170,6 +170,8 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 # Sessions end after BAKEN_SESSION_IDLE_MINUTES without a request. IdleTimeoutMiddleware renews
 # a session once a tenth of that has passed, instead of writing it on every request.
 SESSION_COOKIE_AGE = env_int("BAKEN_SESSION_IDLE_MINUTES", 30) * 60
+# Django's database sessions, read with a written SELECT instead of the ORM (every request).
+SESSION_ENGINE = "baken.accounts.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

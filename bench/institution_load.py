@@ -246,22 +246,25 @@ class Variant:
     root: Path = ROOT
     workers: int = WORKERS
     threads: int = 1  # more than one: gunicorn's gthread worker
+    side: str | None = None  # BAKEN_SIDE; None: --side's
 
     @classmethod
     def parse(cls, text: str) -> "Variant":
-        """name[:root[:workers[:threads]]], e.g. old:/tmp/baken-main:3:1"""
-        name, root, workers, threads = ([*text.split(":"), "", "", ""])[:4]
+        """name[:root[:workers[:threads[:side]]]], e.g. old:/tmp/baken-main:3:1:institution"""
+        name, root, workers, threads, side = ([*text.split(":"), "", "", "", ""])[:5]
         return cls(
             name,
             Path(root).resolve() if root else ROOT,
             int(workers or WORKERS),
             int(threads or 1),
+            side or None,
         )
 
     def describe(self) -> str:
         where = "this tree" if self.root == ROOT else str(self.root)
         kind = f"gthread, {self.threads} threads each" if self.threads > 1 else "sync"
-        return f"{self.name}: {where}, {self.workers} workers ({kind})"
+        side = f", BAKEN_SIDE={self.side}" if self.side else ""
+        return f"{self.name}: {where}, {self.workers} workers ({kind}){side}"
 
 
 @contextmanager
@@ -595,13 +598,13 @@ def lock_summary(samples: list[tuple[int, int, int]]) -> dict[str, float]:
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def process_cpu(pid: int) -> float:
-    """CPU seconds (user + system) a process has used; 0 once it is gone."""
+def process_cpu(pid: int, *, system_only: bool = False) -> float:
+    """CPU seconds (user + system, or system alone) a process has used; 0 once it is gone."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / TICKS
+    return (int(fields[12]) + (0 if system_only else int(fields[11]))) / TICKS
 
 
 def cpu_snapshot(server: "Server", database: str) -> dict[str, Any]:
@@ -626,6 +629,9 @@ def cpu_snapshot(server: "Server", database: str) -> dict[str, Any]:
     return {
         "load generator": times.user + times.system,
         "gunicorn": {pid: process_cpu(pid) for pid in gunicorn_pids},
+        "  of which in the kernel": {
+            pid: process_cpu(pid, system_only=True) for pid in gunicorn_pids
+        },
         "postgres (this database)": backends,
         "postgres (other)": postgres,
         # user, nice, system, irq, softirq, steal; not idle or iowait
@@ -647,6 +653,7 @@ def cpu_used(before: dict[str, Any], after: dict[str, Any], requests: int) -> di
         key: spent(key)
         for key in (
             "gunicorn",
+            "  of which in the kernel",
             "postgres (this database)",
             "postgres (other)",
             "load generator",
@@ -654,7 +661,7 @@ def cpu_used(before: dict[str, Any], after: dict[str, Any], requests: int) -> di
         )
     }
     parts["other work on the machine"] = parts["machine"] - sum(
-        v for k, v in parts.items() if k != "machine"
+        v for k, v in parts.items() if k != "machine" and not k.startswith(" ")
     )
     return {
         key: {
@@ -686,6 +693,9 @@ def load(
         for role in ROLE_NAMES.values()
     }
     records: list[tuple[str, bool, float, int]] = []
+    # Requests started in the warm-up and answered in the measured window: their CPU falls in
+    # the window, so they count for the CPU per request (not for the pages' times).
+    carried_over = [0]
     lock = threading.Lock()
     start = time.perf_counter()
     measure_from = start + warmup
@@ -705,6 +715,9 @@ def load(
             if measured:
                 with lock:
                     records.append((page.label, ok, elapsed, status))
+            elif time.perf_counter() >= measure_from:
+                with lock:
+                    carried_over[0] += 1
 
     threads = [threading.Thread(target=run, args=(a,)) for a in actors]
     for thread in threads:
@@ -721,7 +734,10 @@ def load(
     sampling.set()
     if database:
         sampler.join()
-        cpu = cpu_used(cpu_before, cpu_snapshot(server, database), len(records))
+        answered = len(records) + carried_over[0]
+        cpu = cpu_used(cpu_before, cpu_snapshot(server, database), answered)
+    else:
+        answered = 0
     window = time.perf_counter() - measure_from
     server_side = server_times(server.access_log)
     pages: dict[str, Any] = {}
@@ -749,6 +765,7 @@ def load(
         "errors": sum(not r[1] for r in records),
         "locks": lock_summary(samples),
         "cpu": cpu if database else {},
+        "cpu_requests": answered if database else 0,
         "pages": pages,
     }
 
@@ -1157,7 +1174,7 @@ def write_report(results: dict[str, Any], label: str) -> None:
             lines.append(
                 "CPU during the window (cores used on average; ms of CPU per request): "
                 + "; ".join(
-                    f"{key} {row['cores']} ({row['ms_per_request']} ms)"
+                    f"{key.strip()} {row['cores']} ({row['ms_per_request']} ms)"
                     for key, row in level["cpu"].items()
                 )
                 + "."
@@ -1215,7 +1232,7 @@ def main() -> None:
         "--variant",
         action="append",
         default=[],
-        help="a server to compare under load, name[:source tree[:workers[:threads]]];"
+        help="a server to compare under load, name[:source tree[:workers[:threads[:side]]]];"
         " repeat it: the variants take turns, --rounds times",
     )
     parser.add_argument("--rounds", type=int, default=1)
@@ -1299,7 +1316,8 @@ def main() -> None:
                     manage(run_db, "migrate", "-v0", root=variant.root)
         for round_number in range(options.rounds):
             for variant in variants:
-                with gunicorn(run_db, side=options.side, variant=variant) as server:
+                side = variant.side or options.side
+                with gunicorn(run_db, side=side, variant=variant) as server:
                     wait_until_up()
                     for users in (int(n) for n in options.users.split(",")):
                         print(f"load: {users} users {variant.name} {round_number}", flush=True)

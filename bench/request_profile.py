@@ -43,7 +43,10 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 PHASES = {
     "session load (SessionStore)": [("sessions/backends/db.py", "load")],
     "user + organisation (get_user)": [("contrib/auth/__init__.py", "get_user")],
-    "second factor (OTP device)": [("django_otp/middleware.py", "_verify_user")],
+    "second factor (OTP device)": [("django_otp/middleware.py", "_verify_user_sync")],
+    "user, organisation, roles, device in one (_load_user)": [
+        ("accounts/middleware.py", "_load_user")
+    ],
     "roles (role_set)": [("accounts/models.py", "role_set")],
     "audit entries (log_access)": [("audit/services.py", "log_access")],
     "  of which HMAC (digest/sign)": [
@@ -107,6 +110,7 @@ def run(options: argparse.Namespace) -> None:
         role: [p for p in bench.PAGES if kept(p, role)] or log_in
         for role in bench.ROLE_NAMES.values()
     }
+    users = [entry for entry in users if mixes[entry[0]]]
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         pid = cursor.fetchone()[0]
@@ -138,6 +142,12 @@ def run(options: argparse.Namespace) -> None:
         role, client, actor = rng.choice(users)
         mix = mixes[role]
         plan.append((role, client, actor, actor.rng.choices(mix, [p.weight for p in mix])[0]))
+    # Each test client builds its own middleware chain on its first request (WhiteNoise then
+    # scans the static files: about 10 ms); a server does that once per worker, before any
+    # measured request. So every client makes one request before the warm-up.
+    for _role, client, _actor in users:
+        client.get("/")
+    anonymous.get("/accounts/login/")
     for role, client, actor, page in plan[: options.warmup]:
         visit(role, client, actor, page)
 
@@ -153,13 +163,16 @@ def run(options: argparse.Namespace) -> None:
         return
     per_page: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     # CPU time, not wall time: the database's share is measured apart (its own process).
-    profile = cProfile.Profile(time.process_time)
+    # One profiler per page: their calls per request are a measure that other work on the
+    # machine does not disturb (CPU time does); merged for the phases and top functions.
+    profiles: dict[str, cProfile.Profile] = defaultdict(lambda: cProfile.Profile(time.process_time))
     totals = {"wall": 0.0, "cpu": 0.0, "pg": 0.0}
     with connection.execute_wrapper(counting):
         for role, client, actor, page in plan[options.warmup :]:
             sql.update(count=0, wall=0.0)
             pg_before = backend_cpu(pid)
             cpu_before, wall_before = time.process_time(), time.perf_counter()
+            profile = profiles[page.label]
             if options.profile:
                 profile.enable()
             status = visit(role, client, actor, page)
@@ -186,13 +199,15 @@ def run(options: argparse.Namespace) -> None:
     lines = [
         f"Request profile: {n} requests of the 50-user mix, in one process (Django's test client,"
         f" {how}), database {options.database}; measured {when},"
-        f" load average {os.getloadavg()[0]:.1f}",
+        f" load average {os.getloadavg()[0]:.1f}"
+        + (f"; only the pages matching {options.only}" if options.only else ""),
         "",
         f"Per request on average: {wall_ms:.1f} ms wall, {cpu_ms:.1f}"
         f" ms CPU in Python{' (under cProfile, which inflates it)' if options.profile else ''},"
         f" {totals['pg'] / n * 1000:.1f} ms CPU in PostgreSQL's back end (10 ms ticks, averaged)",
         "",
-        "page                               n  err  python ms  pg ms  queries  sql wall ms  share",
+        "page                               n  err  python ms  pg ms  queries  sql wall ms  share"
+        + ("  calls/request" if options.profile else ""),
     ]
     for label, row in sorted(per_page.items(), key=lambda item: -item[1]["cpu"] - item[1]["pg"]):
         count = row["n"]
@@ -201,11 +216,15 @@ def run(options: argparse.Namespace) -> None:
             f"{row['pg'] / count * 1000:>7.1f}{row['queries'] / count:>9.1f}"
             f"{row['sql_wall'] / count * 1000:>13.1f}"
             f"{(row['cpu'] + row['pg']) / (totals['cpu'] + totals['pg']) * 100:>6.1f}%"
+            + (f"{calls(profiles[label]) / count:>15,.0f}" if options.profile else "")
         )
+    if options.profile:
+        every = sum(calls(profile) for profile in profiles.values())
+        lines += ["", f"Python function calls per request (cProfile's count): {every / n:,.0f}"]
     if not options.profile:
         _write(lines, options)
         return
-    stats = pstats.Stats(profile)
+    stats = pstats.Stats(*profiles.values())
     profiled_total = sum(v[3] for k, v in stats.stats.items() if k[2] == "visit") or 1  # type: ignore[attr-defined]
     lines += ["", "Phases (cumulative time in profiled functions, share of all profiled time):"]
     for phase, functions in PHASES.items():
@@ -219,14 +238,21 @@ def run(options: argparse.Namespace) -> None:
             f"{cumulative / profiled_total * 100:>6.1f}%"
         )
     out = io.StringIO()
-    pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(options.top)
+    stats.stream = out  # type: ignore[attr-defined]
+    stats.sort_stats("tottime").print_stats(options.top)
     lines += ["", "Top functions by own time:", *_trimmed(out.getvalue())]
     out = io.StringIO()
-    pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(options.top)
+    stats.stream = out  # type: ignore[attr-defined]
+    stats.sort_stats("cumulative").print_stats(options.top)
     lines += ["", "Top functions by cumulative time:", *_trimmed(out.getvalue())]
     _write(lines, options)
     if options.dump:
-        profile.dump_stats(options.dump)
+        stats.dump_stats(options.dump)
+
+
+def calls(profile: cProfile.Profile) -> int:
+    """Function calls a profiler saw (primitive and recursive)."""
+    return sum(value[1] for value in pstats.Stats(profile).stats.values())  # type: ignore[attr-defined]
 
 
 def _write(lines: list[str], options: argparse.Namespace) -> None:

@@ -1,10 +1,11 @@
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Max, Q
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from baken.accounts.access import acting_user, role_required
-from baken.accounts.models import Role
+from baken.accounts.models import Role, User
 from baken.audit.models import AuditEvent
 from baken.cases.access import (
     CASE_ROLES,
@@ -30,38 +31,58 @@ from baken.screening.models import ScreeningStatus
 from baken.screening.services import next_screening_of, screening_schedule, screenings_due
 from baken.signalling.access import consultations_addressed_to, get_signal_for_user
 from baken.signalling.forms import ConsultationRequestForm
+from baken.signalling.models import Consultation, Signal
 
 HOME_ROWS = 10  # rows per list on the start page; each list has its own page navigation
+
+
+def youths_of_my_teams(user: User) -> QuerySet[Youth]:
+    """A youth worker's own youths in care (those of their teams), with the date of the last
+    signal and the number of open consultations. Both are subqueries per youth, which the
+    database evaluates only for the rows of the page; the count needs neither (a join with the
+    signals and consultations, grouped and made distinct, cost 5 ms to plan alone)."""
+    in_my_teams = Youth.teams.through.objects.filter(team__members=user).values("youth_id")
+    signals = Signal.objects.filter(youth=OuterRef("pk")).order_by("-observed_on")
+    open_requests = (
+        Consultation.objects.filter(youth=OuterRef("pk"), concluded_at__isnull=True)
+        .order_by()
+        .values("youth")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return (
+        youths_visible_to(user)
+        .filter(care_end__isnull=True, pk__in=in_my_teams)
+        .annotate(
+            last_signal=Subquery(signals.values("observed_on")[:1]),
+            open_requests=Coalesce(Subquery(open_requests), 0),
+        )
+        .order_by("pseudonym")
+    )
 
 
 @login_required
 def home_view(request: HttpRequest) -> HttpResponse:
     """What each role needs first: a worker their youths, a consultant the requests to them.
     Each list shows a page of its own; the youths named on the page are logged (one entry per
-    view)."""
+    view). Each list is short (one's own youths, open requests and tasks) or ordered by a date
+    computed for every row, so its total comes with its page, in one query."""
     user = acting_user(request)
     context: dict[str, object] = {}
     shown: list[Youth] = []
     if user.has_role(Role.YOUTH_WORKER):
         my_youths = paginate(
-            request,
-            youths_visible_to(user)
-            .filter(care_end__isnull=True, teams__in=user.teams.all())
-            .annotate(
-                last_signal=Max("signals__observed_on"),
-                open_requests=Count(
-                    "consultations", filter=Q(consultations__concluded_at__isnull=True)
-                ),
-            )
-            .distinct()
-            .order_by("pseudonym"),
-            param="youths",
+            request, youths_of_my_teams(user), param="youths", counted_with_page=True
         )
         context["my_youths"] = my_youths
         shown += my_youths.object_list
     if user.has_role(Role.DESIGNATED_OFFICER, Role.BEHAVIOURAL_SCIENTIST):
         requests_to_me = paginate(
-            request, consultations_addressed_to(user), param="requests", per_page=HOME_ROWS
+            request,
+            consultations_addressed_to(user),
+            param="requests",
+            per_page=HOME_ROWS,
+            counted_with_page=True,
         )
         context["requests_to_me"] = requests_to_me
         shown += [consultation.youth for consultation in requests_to_me.object_list]
@@ -75,6 +96,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
             .order_by("due_on", "pk"),
             param="tasks",
             per_page=HOME_ROWS,
+            counted_with_page=True,
         )
         waiting = registrations_waiting_too_long(youths)
         context |= {
@@ -87,17 +109,26 @@ def home_view(request: HttpRequest) -> HttpResponse:
         shown += [registration.youth for registration in waiting]
     if user.has_role(Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER):
         due_page = paginate(
-            request, screenings_due(youths_visible_to(user)), param="due", per_page=HOME_ROWS
+            request,
+            screenings_due(youths_visible_to(user)),
+            param="due",
+            per_page=HOME_ROWS,
+            counted_with_page=True,  # the due date is computed for every youth to order them
         )
         due = screening_schedule(due_page.object_list)
         awaiting = paginate(
             request,
             screenings_visible_to(user)
-            .filter(status=ScreeningStatus.AWAITING_NEXT_STEP)
+            # The organisation named as well: PostgreSQL then starts from its youths instead
+            # of reading every youth of the country for the join (16 → 1 ms).
+            .filter(
+                status=ScreeningStatus.AWAITING_NEXT_STEP, youth__organisation=user.organisation
+            )
             .select_related("youth")
             .order_by("started_at", "pk"),
             param="awaiting",
             per_page=HOME_ROWS,
+            counted_with_page=True,
         )
         context |= {"due": due, "due_page": due_page, "awaiting_next_step": awaiting}
         shown += [item.youth for item in due]

@@ -238,17 +238,21 @@ def _training_figures(
     board.rating_trained = _rating(latest, trained_ids)
     board.rating_untrained = _rating(latest, untrained_ids)
 
-    per_worker = dict(
+    # The organisation's signals in the period per author, with those of high concern: one
+    # pass over the signals for this and for the screening figures' count.
+    per_author = (
         Signal.objects.filter(
-            youth__organisation=organisation,
-            recorded_by__in=staff,
-            recorded_at__gte=start,
-            recorded_at__lt=end,
+            youth__organisation=organisation, recorded_at__gte=start, recorded_at__lt=end
         )
+        .order_by()
         .values_list("recorded_by")
-        .annotate(count=Count("id"))
-        .values_list("recorded_by", "count")
+        .annotate(count=Count("id"), high=Count("id", filter=Q(concern=Concern.HIGH)))
+        .values_list("recorded_by", "count", "high")
     )
+    per_worker: dict[int, int] = {}
+    for author, count, high in per_author:
+        per_worker[author] = count
+        board.high_concern_signals += high
     board.signals_trained = sum(per_worker.get(pk, 0) for pk in trained_ids)
     board.signals_untrained = sum(per_worker.get(pk, 0) for pk in untrained_ids)
 
@@ -275,12 +279,6 @@ def _screening_figures(
     board.repeat_screenings = sum(reason != ScreeningReason.INTAKE for _y, reason in completed)
     due = count_screenings_due(youths, today=today)
     board.screenings_overdue, board.screenings_due_soon = due.overdue, due.soon
-    board.high_concern_signals = Signal.objects.filter(
-        youth__organisation=organisation,
-        concern=Concern.HIGH,
-        recorded_at__gte=start,
-        recorded_at__lt=end,
-    ).count()
 
 
 def _meldcode_figures(

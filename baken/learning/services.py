@@ -97,12 +97,13 @@ def progress_of(
     today: date,
 ) -> list[ModuleProgress]:
     mandatory = set(policy.mandatory_modules)
+    joined_on = timezone.localdate(user.date_joined)
     return [
         module_progress(
             slug=module.slug,
             mandatory=module.slug in mandatory,
             completed_on=completions.get((user.pk, module.slug)),
-            joined_on=timezone.localdate(user.date_joined),
+            joined_on=joined_on,
             refresher_months=policy.refresher_months,
             new_staff_days=policy.new_staff_days,
             today=today,

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from baken.accounts.models import Division, Region, User
+from baken.accounts.models import Division, Region, Role, RoleGrant, User
 from baken.testing import Cast
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +95,28 @@ def test_pages_load_no_script_and_no_inline_style(client_for: ClientFor, cast: C
     for url in [reverse("home"), reverse("home:youth_print", args=[youth.pseudonym])]:
         page = client.get(url).content.decode()
         assert "<script" not in page and "<style" not in page and "style=" not in page, url
+
+
+def test_the_main_menu_follows_the_roles_and_the_language_at_the_next_click(
+    client_for: ClientFor, cast: Cast
+) -> None:
+    """The menu's HTML is kept per roles, organisation kind, language and URL conf
+    (baken/lib/menu.py): a change of any of them shows at once."""
+    client = client_for(cast.worker_a)
+    youths, audit_log = reverse("cases:list"), reverse("audit:log")
+
+    def menu() -> str:
+        page = client.get(reverse("home")).content.decode()
+        return page[page.index('<nav class="baken-nav"') : page.index("</nav>")]
+
+    assert f'href="{youths}">Jongeren<' in menu()
+    assert f'href="{audit_log}"' not in menu()
+
+    RoleGrant.objects.create(user=cast.worker_a, role=Role.PRIVACY_OFFICER)
+    assert f'href="{audit_log}">Auditlog<' in menu()
+
+    RoleGrant.objects.filter(user=cast.worker_a, role=Role.YOUTH_WORKER).delete()
+    assert f'href="{youths}"' not in menu()
+
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert f'href="{audit_log}">Audit log<' in menu()

@@ -1,8 +1,16 @@
 """Completion, refreshers and the mandatory set for new staff."""
 
-from datetime import date
+from datetime import date, timedelta
 
-from baken.learning.progress import ModuleState, has_overdue, is_trained, module_progress
+from dateutil.relativedelta import relativedelta
+
+from baken.learning.progress import (
+    ModuleState,
+    has_overdue,
+    is_trained,
+    module_progress,
+    months_later,
+)
 
 TODAY = date(2026, 11, 29)
 
@@ -53,3 +61,11 @@ def test_trained_means_every_mandatory_module_current() -> None:
     # Without a mandatory set, one current module is enough.
     assert is_trained([item("a", done, mandatory=False), item("b", None, mandatory=False)])
     assert not is_trained([item("a", None, mandatory=False)])
+
+
+def test_months_later_is_relativedelta_on_every_day_of_four_years() -> None:
+    day = date(2023, 1, 1)
+    while day < date(2027, 1, 1):
+        for months in (1, 6, 12, 13, 24, 25):
+            assert months_later(day, months) == day + relativedelta(months=months)
+        day += timedelta(days=1)
