@@ -81,6 +81,7 @@ OBJECT_KINDS: dict[str, Promise] = {
     # retention
     "retention_hold": _("Retention hold"),
     "retentionhold": _("Retention hold"),
+    "withdrawalafterdestruction": _("Withdrawal at the registry after destruction"),
     # registry
     "registration_upload": _("Upload of registrations"),
     "source": _("Registering source"),
@@ -88,6 +89,7 @@ OBJECT_KINDS: dict[str, Promise] = {
     "linkjob": _("Linking of an upload"),
     "bootstrapjob": _("Bootstrap computation"),
     "releaseestimate": _("Estimate of a release"),
+    "withdrawnkey": _("Withdrawn registration key"),
     "person": _("Person in the registry"),
     "candidate_pair": _("Possible match"),
     "candidatepair": _("Possible match"),
