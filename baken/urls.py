@@ -27,6 +27,7 @@ def patterns_for(side: str) -> list[URLPattern | URLResolver]:
     if side in ("institution", "both"):
         patterns += [
             path("youths/", include("baken.cases.urls")),
+            path("youths/", include("baken.retention.urls")),
             path("youths/", include("baken.home.urls")),
             path("signals/", include("baken.signalling.urls")),
             path("screening/", include("baken.screening.urls")),

@@ -1,6 +1,7 @@
 """The analyst's path through linkage: a source uploads registrations of a person the registry
 already counts (the count stays right at once), the analyst opens the person, reviews an
-uncertain pair from there, splits a link (one more person) and joins it again (back)."""
+uncertain pair from there, splits a link (one more person) and joins it again (back), then
+reads the statistics and the estimate made after the last decision."""
 
 from pathlib import Path
 
@@ -89,3 +90,13 @@ def test_upload_person_review_split_and_join(
     expect(page.locator("[data-person-size]")).to_have_attribute("data-person-size", "2")
     page.get_by_role("link", name="Registratiecentrum", exact=True).first.click()
     expect(count).to_have_text(str(persons))
+
+    # Statistics and the estimate: from the release made after the last decision, with the same
+    # number of persons, protected, and the estimate of the unregistered explained in words.
+    page.get_by_role("link", name="Cijfers", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Cijfers")
+    expect(page.get_by_text("Elke tabel is beschermd")).to_be_visible()
+    expect(page.locator("p", has_text="Geteld op")).to_contain_text(f"{persons} personen uit")
+    page.get_by_role("link", name="Schatting van niet-geregistreerde slachtoffers").click()
+    expect(page.get_by_role("heading", name="Methode")).to_be_visible()
+    expect(page.locator("[data-figure=registered]").first).to_be_visible()

@@ -1,7 +1,9 @@
 """The three routes of a registration, walked in the browser and checked at the registry:
 (a) consent of a 14-year-old and both parents with parental authority; (b) the statistics
 exception, proposed by a worker and confirmed by the designated officer; (c) an objection
-honoured: only the untraceable count reaches the registry."""
+honoured: only the untraceable count reaches the registry; and (c) then (a): a parent's refusal
+sends the count, the parent later consents, and one action replaces the count by a registration,
+so the registry's statistics count the youth once."""
 
 import io
 from datetime import date
@@ -19,6 +21,7 @@ from baken.cases.testing import make_youth
 from baken.registration.delivery import deliver_due, http_transport
 from baken.registration.models import Disclosure, OutboundRegistration, RegistrationPolicy
 from baken.registration.testing import add_parents
+from baken.registry.registration_frames import counts_frame, registrations_frame
 from baken.signalling.services import conclude_consultation, request_consultation
 from baken.testing import Cast, make_cast
 from e2e.conftest import log_in
@@ -207,3 +210,67 @@ def test_an_objection_is_honoured_only_the_count_reaches_the_registry(
     assert (
         outbound.registry_reference == "" and outbound.idempotency_key != count["idempotency_key"]
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_refusal_sends_the_count_and_later_consent_replaces_it(
+    page: Page, live_server: LiveServer, settings: Any
+) -> None:
+    settings.BAKEN_PSEUDONYM_KEY = KEY
+    cast = make_cast()
+    youth = make_youth(
+        cast.worker_a,
+        teams=[cast.team_a1],
+        given_names="Sanne",
+        family_name="Visser",
+        born=born(15),
+    )
+    add_parents(youth, cast.worker_a, "Ilse Visser", "Joris Visser")
+    confirmed_suspicion(cast, youth)
+    sender = http_transport(live_server.url, source_token())
+    parties = (
+        "De jongere: Sanne Visser",
+        "Ouder met gezag: Ilse Visser",
+        "Ouder met gezag: Joris Visser",
+    )
+
+    log_in(page, live_server.url, cast.officer_a)
+    page.get_by_role("link", name="Beslissen over registratie van Sanne Visser").click()
+    page.get_by_label("Toestemming is gevraagd").check()
+    page.get_by_label("Criminele uitbuiting").check()
+    for who in parties:
+        answer = "Toestemming geweigerd" if "Ilse" in who else "Toestemming gegeven"
+        page.get_by_role("group", name=f"Registratie · {who}").get_by_label(answer).check()
+    page.get_by_role("button", name="Beslissing vastleggen").click()
+    expect(page.get_by_text("alleen de onherleidbare telling staat klaar")).to_be_visible()
+    assert deliver_due(transport=sender).delivered == 1
+    assert len(counts_frame()) == 1 and registrations_frame().empty  # counted, not deduplicated
+
+    # Weeks later the mother changes her mind: everyone the law asks now consents.
+    page.reload()
+    page.get_by_role("link", name="De eerdere telling vervangen door een registratie").click()
+    expect(page.get_by_label("Criminele uitbuiting")).to_be_checked()  # what the count said
+    for who in parties:
+        page.get_by_role("group", name=f"Registratie · {who}").get_by_label(
+            "Toestemming gegeven"
+        ).check()
+    page.get_by_role("button", name="Telling vervangen door de registratie").click()
+    expect(
+        page.get_by_text("De registratie staat klaar; het registratiecentrum trekt")
+    ).to_be_visible()
+    expect(page.get_by_text("Vervanging wacht op verzending").first).to_be_visible()
+    expect(page.get_by_text("De eerdere telling vervangen door een registratie")).to_have_count(0)
+
+    assert deliver_due(transport=sender).delivered == 1
+    page.reload()
+    expect(
+        page.get_by_text(
+            "Vervangen: het registratiecentrum heeft de registratie en trok de telling in"
+        ).first
+    ).to_be_visible()
+    (stored,) = registry_rows("registry_registration")
+    assert stored["k_name"] and stored["replaced_count_id"] is not None
+    (count,) = registry_rows("registry_countreport")
+    assert count["status"] == "withdrawn" and count["withdrawn_reason"].startswith("replaced by")
+    frame = registrations_frame()
+    assert counts_frame().empty and len(frame) == 1 and frame["person_key"].nunique() == 1

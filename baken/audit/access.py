@@ -39,6 +39,16 @@ def youth_in_log(user: User, youth_pseudonym: str) -> bool:
     return audit_entries_visible_to(user).filter(youth_pseudonym=youth_pseudonym).exists()
 
 
+def youth_file_destroyed(user: User, youth_pseudonym: str) -> bool:
+    """Whether the organisation's log records that this youth's file was destroyed (on request;
+    the entries stay for the log's own term)."""
+    return (
+        audit_entries_visible_to(user)
+        .filter(youth_pseudonym=youth_pseudonym, object_type="youth", event=AuditEvent.DELETE)
+        .exists()
+    )
+
+
 def export_youth_access_overview(
     user: User, youth_pseudonym: str, *, request: HttpRequest | None
 ) -> QuerySet[AuditEntry]:

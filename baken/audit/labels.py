@@ -28,12 +28,16 @@ OBJECT_KINDS: dict[str, Promise] = {
     "exploitationform": _("Form of exploitation"),
     "riskfactor": _("Risk factor"),
     "youthnamedigest": _("Name index"),
+    "youth_teams": _("Team of the youth"),
+    "youth_risk_factors": _("Risk factor of the youth"),
     "page": _("Page"),
     # signalling
     "signal": _("Signal"),
     "dailyreport": _("Daily report"),
     "consultation": _("Consultation"),
     "indicator": _("Indicator"),
+    "signal_indicators": _("Indicator of a signal"),
+    "consultation_participants": _("Participant in a consultation"),
     "indicatorcatalogue": _("Indicator catalogue"),
     # screening
     "screening": _("Risk screening"),

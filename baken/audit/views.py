@@ -11,6 +11,7 @@ from baken.audit.access import (
     audit_entries_visible_to,
     export_youth_access_overview,
     youth_access_overview,
+    youth_file_destroyed,
     youth_in_log,
 )
 from baken.audit.forms import AuditFilterForm, YouthOverviewForm
@@ -56,7 +57,13 @@ def youth_overview_view(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "audit/youth_overview.html",
-            {"form": form, "entries": page, "page": page, "pseudonym": pseudonym},
+            {
+                "form": form,
+                "entries": page,
+                "page": page,
+                "pseudonym": pseudonym,
+                "destroyed": youth_file_destroyed(user, pseudonym),
+            },
         )
     entries = export_youth_access_overview(user, pseudonym, request=request).select_related("user")
     stamp = timezone.localdate().isoformat()

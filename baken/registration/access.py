@@ -16,9 +16,15 @@ from baken.registration.models import (
     Disclosure,
     DisclosureStatus,
     OutboundRegistration,
+    Purpose,
     RegistrationTask,
+    Route,
 )
-from baken.registration.services import is_designated_officer_for, may_register
+from baken.registration.services import (
+    is_designated_officer_for,
+    may_register,
+    may_register_youth,
+)
 
 
 def registration_panel(youth: Youth) -> dict[str, object]:
@@ -27,8 +33,8 @@ def registration_panel(youth: Youth) -> dict[str, object]:
     disclosures = (
         Disclosure.objects.filter(youth=youth)
         .exclude(status=DisclosureStatus.DECLINED)
-        .select_related("registration", "confirmed_by")
-        .prefetch_related("parties__guardian", "registration__calls")
+        .select_related("registration__replaces", "confirmed_by")
+        .prefetch_related("parties__guardian", "registration__calls", "registration__replaced_by")
     )
     objections = youth.objections.select_related("guardian")
     return {"disclosures": list(disclosures), "objections": list(objections)}
@@ -103,3 +109,26 @@ def get_consent_for_user(
         user, party.disclosure.youth.pseudonym, request=request, object_type="registration"
     )
     return party
+
+
+def get_count_to_replace(
+    user: User, disclosure_id: int, *, request: HttpRequest | None
+) -> Disclosure:
+    """An untraceable count of a youth the user may see, for the registrar the organisation's
+    policy names to replace by a registration once consent is given."""
+    count = (
+        Disclosure.objects.filter(
+            youth__in=youths_visible_to(user),
+            pk=disclosure_id,
+            route=Route.COUNT_ONLY,
+            purpose=Purpose.REGISTRATION,
+        )
+        .select_related("youth", "registration")
+        .first()
+    )
+    if count is None:
+        refuse_as_missing(user, request=request, object_type="disclosure", object_id=disclosure_id)
+    if not may_register_youth(user, count.youth):
+        refuse(user, request=request, reason="not the registrar this organisation's policy names")
+    get_youth_for_user(user, count.youth.pseudonym, request=request, object_type="registration")
+    return count

@@ -39,6 +39,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from baken.accounts.models import Organisation, OrganisationKind, Role, User
+from baken.audit.models import AuditEvent
+from baken.audit.services import log_access
 from baken.cases.models import Youth
 from baken.registration.deadlines import WORKING_DAY, waited_longer_than_a_working_day
 from baken.registration.models import (
@@ -215,6 +217,52 @@ def _delivered_reference(reply: Reply) -> str:
     return reference
 
 
+def _ready_to_replace(row: OutboundRegistration, counted_id: int) -> bool:
+    """A registration that replaces a count goes only once the count has reached the registry
+    (delivered), so the registry holds the count it is to withdraw. A count that never will (the
+    registry refused it) is cancelled, and the registration goes without `replaces_count`."""
+    counted = OutboundRegistration.objects.get(pk=counted_id)
+    if counted.status in WAITING:
+        return False
+    if counted.status != DeliveryStatus.DELIVERED and "replaces_count" in row.payload:
+        OutboundRegistration.objects.filter(
+            pk=counted.pk, status=DeliveryStatus.NEEDS_CORRECTION
+        ).update(status=DeliveryStatus.CANCELLED)
+        row.payload = {k: v for k, v in row.payload.items() if k != "replaces_count"}
+        OutboundRegistration.objects.filter(pk=row.pk).update(payload=row.payload)
+    return True
+
+
+def _check_count_replaced(reply: Reply) -> None:
+    """A registration sent to replace a count is delivered only when the registry says it
+    withdrew the count (a registry that ignored `replaces_count` would count the youth twice)."""
+    if reply.body.get("count_replaced") is not True:
+        raise TransientDeliveryError(
+            f"HTTP {reply.status}: the registry did not confirm it replaced the count"
+        )
+
+
+def _log_replaced(row: OutboundRegistration) -> None:
+    """The audit log records that the registry now holds the registration instead of the
+    count."""
+    replaced = "replaces_count" in row.payload
+    log_access(
+        event=AuditEvent.TRANSFER,
+        user=None,
+        username="send_registrations",
+        object_type="outboundregistration",
+        object_id=row.pk,
+        youth_pseudonym=row.youth.pseudonym,
+        detail=(
+            f"registration {row.registry_reference} delivered; the registry withdrew the "
+            "untraceable count it replaces"
+            if replaced
+            else f"registration {row.registry_reference} delivered instead of a count that "
+            "never reached the registry"
+        ),
+    )
+
+
 @dataclass(frozen=True)
 class DeliveryRun:
     delivered: int = 0
@@ -233,13 +281,19 @@ def deliver_due(
     ).order_by("next_attempt_at")[:limit]
     delivered = retrying = needs_correction = 0
     token_accepted = False
-    for row in list(due):
+    # A registration that replaces a count goes after the counts of the round, so one round can
+    # deliver a count and then the registration that replaces it.
+    for row in sorted(due, key=lambda row: row.replaces_id is not None):
+        if row.replaces_id is not None and not _ready_to_replace(row, row.replaces_id):
+            continue  # the count it replaces has not reached the registry yet
         if not _claim(row, now):
             continue  # another sender has it
         try:
             reply = transport(str(row.idempotency_key), row.payload)
             problem = configuration_problem(reply)
             reference = _delivered_reference(reply) if 200 <= reply.status < 300 else ""
+            if reference and "replaces_count" in row.payload:
+                _check_count_replaced(reply)
         except Exception as error:  # whatever goes wrong, this row is retried later
             logger.warning("registration %s: %s", row.pk, error, exc_info=True)
             reply = Reply(0, {"errors": [{"field": "network", "message": str(error)}]})
@@ -265,6 +319,8 @@ def deliver_due(
             if row.is_count:  # keep no link between the youth and the count at the registry
                 row.registry_reference = ""
                 row.idempotency_key = uuid.uuid4()
+            if row.replaces_id is not None:
+                _log_replaced(row)
             delivered += 1
         elif 400 <= reply.status < 500 and reply.status not in (408, 429):
             row.status = DeliveryStatus.NEEDS_CORRECTION

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from baken.cases.models import ExploitationForm, Youth
+from baken.cases.models import ExploitationForm, Guardian, Youth
 from baken.lib.dates import TypedDateField
 from baken.lib.text_limits import LongTextField
 from baken.registration.consent import BOTH_FROM, YOUTH_ALONE_FROM
@@ -74,6 +74,57 @@ class ContentMixin(forms.Form):
             sector=data.get("sector", ""),
             cross_border={"yes": True, "no": False}.get(data.get("cross_border", "")),
         )
+
+
+def party_keys(youth: Youth, holders: list[Guardian]) -> list[tuple[str, str]]:
+    """Everyone who may have to answer: the youth from 12, and every holder of authority (for a
+    youth of 16 or more only where the youth cannot assess his or her interests)."""
+    age = youth.age
+    keys: list[tuple[str, str]] = []
+    if age is None or age >= BOTH_FROM:
+        youth_label = _("The youth: %(name)s") % {"name": youth.full_name}
+        keys.append(("youth", str(youth_label)))
+    for guardian in holders:
+        label = (
+            _("Guardian: %(name)s")
+            if guardian_role(guardian) == "guardian"
+            else _("Parent with parental authority: %(name)s")
+        )
+        keys.append((f"guardian_{guardian.pk}", str(label % {"name": guardian.name})))
+    return keys
+
+
+def add_party_fields(
+    form: forms.Form, keys: list[tuple[str, str]], prefix: str, purpose: Any
+) -> None:
+    """One answer and its date per person, named `<prefix><key>` and `<prefix><key>_on`."""
+    answers = [("", _("Not asked")), *PartyDecision.choices]
+    for key, name in keys:
+        form.fields[f"{prefix}{key}"] = forms.ChoiceField(
+            label=f"{purpose} · {name}",
+            choices=answers,
+            widget=forms.RadioSelect,
+            required=False,
+        )
+        form.fields[f"{prefix}{key}_on"] = TypedDateField(
+            label=_("Date asked"),
+            initial=timezone.localdate,
+            required=False,
+        )
+
+
+def answers_from(form: forms.Form, keys: list[tuple[str, str]], prefix: str) -> list[Answer]:
+    data = form.cleaned_data
+    today = timezone.localdate()
+    return [
+        Answer(
+            key=key,
+            decision=data[f"{prefix}{key}"],
+            on=data.get(f"{prefix}{key}_on") or today,
+        )
+        for key, _label in keys
+        if data.get(f"{prefix}{key}")
+    ]
 
 
 class TaskDecisionForm(ContentMixin):
@@ -145,35 +196,9 @@ class TaskDecisionForm(ContentMixin):
         self.youth = youth
         age = youth.age
         self.holders = holders_of_authority(youth)
-        # Everyone who may have to answer: the youth from 12, and every holder of authority
-        # (for a youth of 16 or more only where the youth cannot assess his or her interests).
-        self.party_keys: list[tuple[str, str]] = []
-        if age is None or age >= BOTH_FROM:
-            youth_label = _("The youth: %(name)s") % {"name": youth.full_name}
-            self.party_keys.append(("youth", str(youth_label)))
-        for guardian in self.holders:
-            label = (
-                _("Guardian: %(name)s")
-                if guardian_role(guardian) == "guardian"
-                else _("Parent with parental authority: %(name)s")
-            )
-            self.party_keys.append(
-                (f"guardian_{guardian.pk}", str(label % {"name": guardian.name}))
-            )
-        answers = [("", _("Not asked")), *PartyDecision.choices]
-        for prefix, purpose in (("party_", _("Registration")), ("care_", _("Care coordination"))):
-            for key, name in self.party_keys:
-                self.fields[f"{prefix}{key}"] = forms.ChoiceField(
-                    label=f"{purpose} · {name}",
-                    choices=answers,
-                    widget=forms.RadioSelect,
-                    required=False,
-                )
-                self.fields[f"{prefix}{key}_on"] = TypedDateField(
-                    label=_("Date asked"),
-                    initial=timezone.localdate,
-                    required=False,
-                )
+        self.party_keys = party_keys(youth, self.holders)
+        add_party_fields(self, self.party_keys, "party_", _("Registration"))
+        add_party_fields(self, self.party_keys, "care_", _("Care coordination"))
         objectors = [("youth", _("The youth"))] + [
             (f"guardian_{g.pk}", g.name) for g in self.holders
         ]
@@ -227,17 +252,7 @@ class TaskDecisionForm(ContentMixin):
         return self.group("reason_not_kind", "reason_not")
 
     def answers(self, prefix: str) -> list[Answer]:
-        data = self.cleaned_data
-        today = timezone.localdate()
-        return [
-            Answer(
-                key=key,
-                decision=data[f"{prefix}{key}"],
-                on=data.get(f"{prefix}{key}_on") or today,
-            )
-            for key, _label in self.party_keys
-            if data.get(f"{prefix}{key}")
-        ]
+        return answers_from(self, self.party_keys, prefix)
 
     def care(self) -> CareRequest | None:
         data = self.cleaned_data
@@ -264,6 +279,34 @@ class TaskDecisionForm(ContentMixin):
 
     def objection_date(self) -> date:
         return self.cleaned_data.get("objection_on") or timezone.localdate()
+
+
+class ReplaceCountForm(ContentMixin):
+    """Consent given after only an untraceable count went: each person the law asks now, and
+    what the registration says (the forms start as the count's)."""
+
+    youth_cannot_assess = forms.BooleanField(
+        label=_(
+            "The youth cannot reasonably assess his or her interests in this: the holders of "
+            "parental authority decide"
+        ),
+        required=False,
+    )
+    cannot_assess_note = LongTextField(
+        label=_("Why (documented in the file)"),
+        rows=2,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, youth: Youth, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.set_form_choices()
+        self.fields["forms_of_exploitation"].required = True
+        self.party_keys = party_keys(youth, holders_of_authority(youth))
+        add_party_fields(self, self.party_keys, "party_", _("Registration"))
+
+    def answers(self) -> list[Answer]:
+        return answers_from(self, self.party_keys, "party_")
 
 
 class ProposalForm(forms.Form):

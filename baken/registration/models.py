@@ -214,6 +214,17 @@ class DossierType(models.TextChoices):
     COUNT_ONLY = "count_only", _("Untraceable count (no pseudonyms)")
 
 
+class ReplacementState(models.TextChoices):
+    """Where the replacement of an untraceable count by a registration stands (shown to the
+    worker and the designated officer)."""
+
+    WAITING = "waiting", _("Replacement waiting to be sent")
+    SENT = "sent", _("Replacement sent, not yet confirmed by the registry")
+    REPLACED = "replaced", _("Replaced: the registry holds the registration and withdrew the count")
+    REFUSED = "refused", _("Replacement refused by the registry: the count stands")
+    CANCELLED = "cancelled", _("Replacement cancelled")
+
+
 class OutboundRegistration(models.Model):
     """One registration (or untraceable count) and its delivery state. Written in the same
     transaction as the decision to register, so nothing is lost when the registry or the network
@@ -242,6 +253,12 @@ class OutboundRegistration(models.Model):
     task = models.ForeignKey(
         RegistrationTask, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The untraceable count this registration replaces (consent given after the count went). The
+    # registration waits until the count has reached the registry, then carries what the count
+    # said (`replaces_count`), and the registry withdraws the count as it stores the registration.
+    replaces = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_by"
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -257,6 +274,30 @@ class OutboundRegistration(models.Model):
     def is_waiting(self) -> bool:
         """Still to reach the registry (queued, or being sent)."""
         return self.status in (DeliveryStatus.QUEUED, DeliveryStatus.SENDING)
+
+    @property
+    def waits_for_the_count(self) -> bool:
+        """A replacement that waits until the count it replaces has reached the registry."""
+        return (
+            self.replaces is not None
+            and self.is_waiting
+            and self.replaces.status in (DeliveryStatus.QUEUED, DeliveryStatus.SENDING)
+        )
+
+    @property
+    def replacement_state(self) -> str:
+        """For a registration that replaces a count: waiting, sent (not confirmed yet), replaced,
+        or refused by the registry (the count then stands: the youth is counted once)."""
+        if self.status == DeliveryStatus.DELIVERED:
+            return ReplacementState.REPLACED
+        if self.status == DeliveryStatus.NEEDS_CORRECTION:
+            return ReplacementState.REFUSED
+        if self.status == DeliveryStatus.CANCELLED:
+            return ReplacementState.CANCELLED
+        return ReplacementState.SENT if self.attempts else ReplacementState.WAITING
+
+    def get_replacement_state_display(self) -> str:
+        return str(ReplacementState(self.replacement_state).label)
 
     @property
     def last_error_in_words(self) -> str:
@@ -331,13 +372,17 @@ class DisclosureStatus(models.TextChoices):
     DECIDED = "decided", _("Decided")
     DECLINED = "declined", _("Declined by the designated officer")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    REPLACED = "replaced", _("Replaced by a registration")
 
 
 DISCLOSURE_TRANSITIONS: dict[str, frozenset[str]] = {
     DisclosureStatus.PROPOSED: frozenset({DisclosureStatus.DECIDED, DisclosureStatus.DECLINED}),
-    DisclosureStatus.DECIDED: frozenset({DisclosureStatus.WITHDRAWN}),
+    # Only an untraceable count is replaced (by a registration, once there is a lawful basis).
+    DisclosureStatus.DECIDED: frozenset({DisclosureStatus.WITHDRAWN, DisclosureStatus.REPLACED}),
     DisclosureStatus.DECLINED: frozenset(),
     DisclosureStatus.WITHDRAWN: frozenset(),
+    # The replacing registration was cancelled before it left: the count stands again.
+    DisclosureStatus.REPLACED: frozenset({DisclosureStatus.DECIDED}),
 }
 
 
@@ -494,6 +539,7 @@ class NoteKind(models.TextChoices):
     COUNT = "count", _("Untraceable count sent")
     OBJECTION = "objection", _("Objection")
     WITHDRAWAL = "withdrawal", _("Registration withdrawn")
+    REPLACEMENT = "replacement", _("Untraceable count replaced by a registration")
 
 
 class FileNote(models.Model):

@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -229,7 +229,12 @@ def registrar_role(organisation: Organisation) -> str:
 
 
 def may_register(user: User, task: RegistrationTask) -> bool:
-    role = registrar_role(task.youth.organisation)
+    return may_register_youth(user, task.youth)
+
+
+def may_register_youth(user: User, youth: Youth) -> bool:
+    """The registrar the youth's organisation names (and always its designated officer)."""
+    role = registrar_role(youth.organisation)
     if role == Registrar.YOUTH_WORKER:
         return user.has_role(Role.YOUTH_WORKER, Role.DESIGNATED_OFFICER)
     return user.has_role(role, Role.DESIGNATED_OFFICER)
@@ -615,6 +620,26 @@ def _contact_fields(contact: dict[str, Any]) -> list[str]:
     return sorted(name for name, value in contact.items() if value)
 
 
+def _check_cannot_assess(youth: Youth, youth_cannot_assess: bool, note: str) -> None:
+    if not youth_cannot_assess:
+        return
+    age = youth.age
+    if age is None or age < 12:
+        raise ValidationError(
+            {"youth_cannot_assess": _("This applies only to a youth of 12 or more.")}
+        )
+    if len(note.strip()) < MIN_JUSTIFICATION:
+        raise ValidationError(
+            {
+                "cannot_assess_note": _(
+                    "Document why the youth cannot reasonably assess his or her interests "
+                    "(at least %(count)d characters)."
+                )
+                % {"count": MIN_JUSTIFICATION}
+            }
+        )
+
+
 @transaction.atomic
 def record_consent(
     *,
@@ -638,22 +663,7 @@ def record_consent(
         raise ValidationError(
             _("An objection is on file: no registration with pseudonyms can follow it.")
         )
-    if youth_cannot_assess:
-        age = youth.age
-        if age is None or age < 12:
-            raise ValidationError(
-                {"youth_cannot_assess": _("This applies only to a youth of 12 or more.")}
-            )
-        if len(cannot_assess_note.strip()) < MIN_JUSTIFICATION:
-            raise ValidationError(
-                {
-                    "cannot_assess_note": _(
-                        "Document why the youth cannot reasonably assess his or her interests "
-                        "(at least %(count)d characters)."
-                    )
-                    % {"count": MIN_JUSTIFICATION}
-                }
-            )
+    _check_cannot_assess(youth, youth_cannot_assess, cannot_assess_note)
     paired = _check_answers(
         youth, answers, prefix="party_", youth_cannot_assess=youth_cannot_assess
     )
@@ -1106,7 +1116,9 @@ def _withdraw(
             "reference": f" ({reference})" if reference else "",
         }
     _write_note(youth=youth, by=by, kind=NoteKind.WITHDRAWAL, text=text, disclosure=disclosure)
-    if policy_for(youth.organisation).send_count and outbound is not None:
+    if outbound is not None and _count_stands_again(outbound):
+        pass  # the count this registration was to replace was never withdrawn: it counts again
+    elif policy_for(youth.organisation).send_count and outbound is not None:
         payload = outbound.payload
         _send_count(
             youth=youth,
@@ -1126,6 +1138,25 @@ def _withdraw(
         youth_pseudonym=youth.pseudonym,
     )
     return disclosure
+
+
+def _count_stands_again(outbound: OutboundRegistration) -> bool:
+    """A registration that was to replace a count, cancelled before it left: the registry never
+    withdrew the count (it holds it, or is about to), so the count stands again and no second
+    count goes."""
+    counted = outbound.replaces
+    if (
+        counted is None
+        or outbound.status != DeliveryStatus.CANCELLED
+        or counted.status == DeliveryStatus.CANCELLED
+    ):
+        return False
+    for count in counted.disclosures.filter(status=DisclosureStatus.REPLACED):
+        check_disclosure_transition(count.status, DisclosureStatus.DECIDED)
+        count.status = DisclosureStatus.DECIDED
+        count.withdrawn_by, count.withdrawn_at, count.withdrawal_reason = None, None, None
+        count.save()
+    return True
 
 
 def _withdraw_care(disclosure: Disclosure, *, by: User, request: HttpRequest | None) -> Disclosure:
@@ -1210,6 +1241,185 @@ def _change_at_registry(
     )
 
 
+# -- a count replaced by a registration ----------------------------------------------------------
+
+
+def replaceable_count(disclosure: Disclosure) -> bool:
+    """An untraceable count that stands (decided, sent or on its way) and that no objection
+    closes: consent given later can replace it by a registration."""
+    return (
+        disclosure.purpose == Purpose.REGISTRATION
+        and disclosure.route == Route.COUNT_ONLY
+        and disclosure.status == DisclosureStatus.DECIDED
+        and disclosure.registration is not None
+        and disclosure.registration.status != DeliveryStatus.CANCELLED
+        and objection_on_file(disclosure.youth) is None
+    )
+
+
+def _count_report_day(count: Disclosure, year: int) -> date:
+    """The day the replacing registration is reported on: the day of the count, so the youth
+    stays in the year the count was in (a count made when a registration was withdrawn carries
+    that registration's year: then the last day of that year)."""
+    day = timezone.localdate(count.decided_at)
+    return day if day.year == year else date(year, 12, 31)
+
+
+@transaction.atomic
+def replace_count_with_registration(
+    *,
+    count: Disclosure,
+    by: User,
+    request: HttpRequest | None,
+    answers: list[Answer],
+    content: Content,
+    youth_cannot_assess: bool = False,
+    cannot_assess_note: str = "",
+) -> Disclosure:
+    """Consent given after only an untraceable count went (the youth turned 16 and agrees, a
+    parent changed his or her mind): one action replaces the count by a registration for
+    statistics. Baken keeps no reference to the count at the registry, so the registration
+    carries what the count said (`replaces_count`: year, forms, minor, police unit) and the
+    registry withdraws one such count of this organisation in the same transaction as it stores
+    the registration, or refuses both: the youth is never counted twice, nor not at all. A count
+    that never left is cancelled instead, and the registration goes plainly; one that may be on
+    its way is awaited. Every person the law asks must consent now (route (a)); the statistics
+    exception never replaces a count, as every count follows a refusal, an objection or a
+    withdrawn consent, and an objection closes this for good (BW 7:458 lid 2(c))."""
+    youth = count.youth
+    if not may_register_youth(by, youth):
+        raise ValidationError(_("Your role does not register for this organisation."))
+    if objection_on_file(youth) is not None:
+        raise ValidationError(
+            _("An objection is on file: no registration with pseudonyms can follow it.")
+        )
+    # Two registrars at once: the second waits here, then finds the count replaced.
+    count.status = (
+        Disclosure.objects.select_for_update().values_list("status", flat=True).get(pk=count.pk)
+    )
+    if not replaceable_count(count):
+        raise ValidationError(_("This is not an untraceable count that can be replaced."))
+    check_disclosure_transition(count.status, DisclosureStatus.REPLACED)
+    content.check()
+    _check_cannot_assess(youth, youth_cannot_assess, cannot_assess_note)
+    paired = _check_answers(
+        youth, answers, prefix="party_", youth_cannot_assess=youth_cannot_assess
+    )
+    if any(a.decision != PartyDecision.GIVEN for _p, a in paired):
+        raise ValidationError(
+            _(
+                "Everyone the law asks must consent before the count can be replaced. Without "
+                "that, the count stays as it is."
+            )
+        )
+    assert count.registration is not None  # noqa: S101 - replaceable_count checked it
+    counted = OutboundRegistration.objects.select_for_update().get(pk=count.registration.pk)
+    said = counted.payload
+    year = int(said["year"])
+    # A count that never left is cancelled (the conditional UPDATE loses to a sender that has
+    # just claimed it); one that may have reached the registry is replaced there.
+    never_sent = OutboundRegistration.objects.filter(pk=counted.pk).filter(
+        Q(status=DeliveryStatus.QUEUED, attempts=0) | Q(status=DeliveryStatus.NEEDS_CORRECTION)
+    )
+    cancelled = bool(never_sent.update(status=DeliveryStatus.CANCELLED, claimed_until=None))
+    try:
+        payload = build_payload(
+            youth=youth,
+            dossier_type=DossierType.STATISTICAL,
+            forms=content.forms,
+            sector=content.sector,
+            cross_border=content.cross_border,
+            reported_on=_count_report_day(count, year),
+            contact=None,
+        )
+    except PseudonymisationError as error:
+        raise ValidationError(str(error)) from error
+    if not cancelled:
+        payload["replaces_count"] = {
+            "year": year,
+            "forms": list(said["forms"]),
+            "minor": said.get("minor"),
+            "reporter_region": said.get("reporter_region", ""),
+        }
+    outbound = OutboundRegistration.objects.create(
+        youth=youth,
+        created_by=by,
+        dossier_type=DossierType.STATISTICAL,
+        payload=payload,
+        replaces=counted,
+    )
+    asked_on = min(a.on for _p, a in paired)
+    bases = bases_for(Route.CONSENT)
+    now = timezone.now()
+    disclosure = Disclosure.objects.create(
+        youth=youth,
+        registration=outbound,
+        purpose=Purpose.REGISTRATION,
+        route=Route.CONSENT,
+        art6_basis=bases.art6,
+        art9_basis=bases.art9,
+        secrecy_basis=bases.secrecy,
+        age_at_time=youth.age_on(asked_on),
+        consent_from=sorted(
+            who_must_consent(youth.age_on(asked_on) or 0, youth_cannot_assess=youth_cannot_assess)
+        ),
+        youth_cannot_assess=youth_cannot_assess,
+        youth_cannot_assess_note=cannot_assess_note.strip() or None,
+        content=content.as_dict(),
+        decided_by=by,
+        decided_at=now,
+    )
+    _save_parties(disclosure, paired, by)
+    count.status = DisclosureStatus.REPLACED
+    count.withdrawn_by, count.withdrawn_at = by, now
+    with translation.override(settings.LANGUAGE_CODE):
+        count.withdrawal_reason = str(DisclosureStatus.REPLACED.label)
+        text = _(
+            "Consent given on %(day)s: the untraceable count of %(year)s is replaced by a "
+            "registration for statistics (GDPR art. 6(1)(a) and 9(2)(a); keyed pseudonyms with "
+            "year of birth, sex, nationality, country of birth, form and region). %(how)s"
+        ) % {
+            "day": _day(asked_on),
+            "year": year,
+            "how": _("The count never left Baken: it is cancelled, and only the registration goes.")
+            if cancelled
+            else _(
+                "The registry withdraws the count in the same step as it stores the "
+                "registration, so the youth is counted once."
+            ),
+        }
+    count.save()
+    _write_note(youth=youth, by=by, kind=NoteKind.REPLACEMENT, text=text, disclosure=disclosure)
+    log_object_access(
+        event=AuditEvent.CREATE,
+        by=by,
+        request=request,
+        obj=disclosure,
+        youth_pseudonym=youth.pseudonym,
+    )
+    log_access(
+        event=AuditEvent.UPDATE,
+        user=by,
+        request=request,
+        object_type="disclosure",
+        object_id=count.pk,
+        youth_pseudonym=youth.pseudonym,
+        detail=(
+            "untraceable count cancelled before it left; registration queued"
+            if cancelled
+            else "untraceable count to be replaced at the registry by the registration queued"
+        ),
+    )
+    log_object_access(
+        event=AuditEvent.TRANSFER,
+        by=by,
+        request=request,
+        obj=outbound,
+        youth_pseudonym=youth.pseudonym,
+    )
+    return disclosure
+
+
 # -- corrections ---------------------------------------------------------------------------------
 
 
@@ -1232,9 +1442,9 @@ def correct_and_resend(
         raise ValidationError(
             _("A count cannot be corrected: Baken keeps no reference to it at the registry.")
         )
-    if outbound.disclosures.filter(status=DisclosureStatus.WITHDRAWN).exists() or (
-        outbound.status == DeliveryStatus.CANCELLED
-    ):
+    if outbound.disclosures.filter(
+        status__in=[DisclosureStatus.WITHDRAWN, DisclosureStatus.REPLACED]
+    ).exists() or (outbound.status == DeliveryStatus.CANCELLED):
         raise ValidationError(_("This registration has been withdrawn."))
     payload = {**outbound.payload, "forms": forms}
     if not outbound.is_count:

@@ -11,5 +11,6 @@ urlpatterns = [
     path("<int:outbound_id>/resend/", views.resend_view, name="resend"),
     path("proposal/<int:disclosure_id>/", views.proposal_view, name="proposal"),
     path("objection/<str:pseudonym>/", views.objection_view, name="objection"),
+    path("count/<int:disclosure_id>/replace/", views.replace_count_view, name="replace_count"),
     path("consent/<int:party_id>/withdraw/", views.withdraw_consent_view, name="withdraw_consent"),
 ]

@@ -16,6 +16,7 @@ from baken.partners.models import PartnerKind, Purpose
 from baken.registration import services
 from baken.registration.access import (
     get_consent_for_user,
+    get_count_to_replace,
     get_proposal_for_officer,
     get_registration_for_user,
     get_task_to_decide,
@@ -27,6 +28,7 @@ from baken.registration.forms import (
     ObjectionForm,
     PolicyForm,
     ProposalForm,
+    ReplaceCountForm,
     ResendForm,
     TaskDecisionForm,
     WithdrawConsentForm,
@@ -245,6 +247,48 @@ def withdraw_consent_view(request: HttpRequest, party_id: int) -> HttpResponse:
             return redirect("home:youth", pseudonym=party.disclosure.youth.pseudonym)
     context = {"form": form, "party": party, "disclosure": party.disclosure}
     return render(request, "registration/withdraw_consent.html", context)
+
+
+@role_required(*REGISTRARS)
+def replace_count_view(request: HttpRequest, disclosure_id: int) -> HttpResponse:
+    """Consent given after only an untraceable count went: replace the count by a registration,
+    in one action."""
+    user = acting_user(request)
+    count = get_count_to_replace(user, disclosure_id, request=request)
+    youth = count.youth
+    initial = {
+        "forms_of_exploitation": (count.registration.payload if count.registration else {}).get(
+            "forms", []
+        )
+    }
+    form = ReplaceCountForm(request.POST or None, youth=youth, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.replace_count_with_registration(
+                count=count,
+                by=user,
+                request=request,
+                answers=form.answers(),
+                content=form.content(),
+                youth_cannot_assess=form.cleaned_data["youth_cannot_assess"],
+                cannot_assess_note=form.cleaned_data["cannot_assess_note"],
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The registration is queued; the registry withdraws the count as it stores it."),
+            )
+            return redirect("home:youth", pseudonym=youth.pseudonym)
+    context = {
+        "form": form,
+        "count": count,
+        "youth": youth,
+        "replaceable": services.replaceable_count(count),
+        "parties": services.parties_to_ask(youth, on=timezone.localdate()),
+    }
+    return render(request, "registration/replace_count.html", context)
 
 
 @role_required(*REGISTRARS)

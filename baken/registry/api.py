@@ -69,10 +69,14 @@ api = NinjaAPI(
         "year of birth, sex, nationality or country of birth, no free text and no exact date; the "
         "registry keeps it apart from registrations (reference C-…), never links it, and counts it "
         "as not deduplicated. A count and a registration cannot be turned into each other by a "
-        "correction (409).\n\n"
+        "correction (409). When the person later gets a lawful basis for a registration (consent "
+        "given later), the source sends the registration with `replaces_count` (what the count "
+        "said: the source keeps no reference to it): the registry stores the registration and "
+        "withdraws one such count of the source in one transaction, or refuses both (409).\n\n"
         "Every refusal carries the same body (`Errors`): per field a message in English and "
         "Dutch. 400: the body is not JSON. 401: missing, unknown or revoked token. 404: no "
-        "registration of yours with that reference. 409: the registration was withdrawn. 413: "
+        "registration of yours with that reference. 409: the registration was withdrawn, or no "
+        "count of yours matches `replaces_count`. 413: "
         f"the body is larger than {MAX_BODY_BYTES} bytes. 422: a field or a rule between "
         "fields is broken (see RegistrationIn); a value that is not on the registry's code list "
         "for its field (forms, sex, nationality and country_of_birth as ISO 3166-1 alpha-2, "
@@ -202,16 +206,20 @@ def _own(request: HttpRequest, reference: str) -> Registration | CountReport:
     return get_object_or_404(Registration, reference=reference, source=source)
 
 
-def _conflict(message: str, message_nl: str) -> Status[dict[str, object]]:
-    return Status(
-        409, {"errors": [{"field": "status", "message": message, "message_nl": message_nl}]}
-    )
+def _conflict(message: str, message_nl: str, *, field: str = "status") -> Status[dict[str, object]]:
+    return Status(409, {"errors": [{"field": field, "message": message, "message_nl": message_nl}]})
 
 
 @api.post(
     "/registrations",
-    response={200: RegistrationOut, 201: RegistrationOut, **BODY_REFUSALS},
+    response={200: RegistrationOut, 201: RegistrationOut, 409: Errors, **BODY_REFUSALS},
     summary="Register a (possible) victim; idempotent on Idempotency-Key",
+    description=(
+        "201: stored; 200: the same Idempotency-Key was used before, the first registration is "
+        "returned. A registration with `replaces_count` withdraws one of your untraceable counts "
+        "that says exactly that, in the same transaction; 409 when you have no such count "
+        "(nothing is stored)."
+    ),
 )
 def create_registration(
     request: HttpRequest,
@@ -219,16 +227,23 @@ def create_registration(
     idempotency_key: str = Header(  # type: ignore[type-arg]
         ..., alias="Idempotency-Key", min_length=8, max_length=100, pattern=r"^[\x21-\x7e]+$"
     ),
-) -> Status[Registration | CountReport]:
+) -> Status[Registration | CountReport] | Status[dict[str, object]]:
     received: Registration | CountReport
     if isinstance(data, CountIn):
         received, created = services.receive_count(
             source=_source(request), idempotency_key=idempotency_key, data=data
         )
     else:
-        received, created = services.receive_registration(
-            source=_source(request), idempotency_key=idempotency_key, data=data
-        )
+        try:
+            received, created = services.receive_registration(
+                source=_source(request), idempotency_key=idempotency_key, data=data
+            )
+        except services.NoCountToReplace:
+            return _conflict(
+                "you have no untraceable count that says this to replace",
+                "u heeft geen niet-herleidbare telling met deze gegevens om te vervangen",
+                field="replaces_count",
+            )
     return Status(201 if created else 200, received)
 
 

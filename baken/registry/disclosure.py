@@ -10,7 +10,8 @@ Secondary suppression, in two steps:
 2. The audit (disclosure_audit.py): from everything published, by linear programming, the range
    each count hidden for being small can take must be at least the protection width wide. While a
    count fails, one more count near it is hidden, and the audit runs again.
-A release whose audit does not pass is never returned (DisclosureError). Zeros are published.
+A table's year whose small counts cannot be protected at all is withheld (see protect). A release
+whose audit does not pass is never returned (DisclosureError). Zeros are published.
 
 Framework-free. See docs/statistics.md."""
 
@@ -87,20 +88,40 @@ def protect(
     threshold: int = DEFAULT_THRESHOLD,
     protection_width: int | None = None,
 ) -> list[PublishedTable]:
-    """The tables with their small counts hidden. A table whose hidden counts cannot be protected
-    by hiding more (for example the overlap of source kinds in a year with few registrations) is
-    withheld from the release as a whole, and the rest is protected again without it; only when
-    nothing can be published is DisclosureError raised."""
-    remaining = list(tables)
+    """The tables with their small counts hidden. When hiding more cannot protect them (a year
+    with few persons, each in another category: five persons under five combinations of source
+    kinds are each from 1 to 5, since together they make the year's total below 10), that table's
+    year is withheld (not published at all, so nothing is known of its counts) and the release is
+    protected again; first the table-year with the most small counts among those that failed.
+    Only when nothing is left to withhold is DisclosureError raised."""
+    withheld: set[tuple[str, int]] = set()
     while True:
         try:
-            return _protect(remaining, threshold=threshold, protection_width=protection_width)
+            return _protect(
+                tables, threshold=threshold, protection_width=protection_width, withheld=withheld
+            )
         except DisclosureError as error:
-            withheld = {cell[0] for cell in error.failing if not cell[0].startswith("total:")}
-            kept = [table for table in remaining if table.key not in withheld]
-            if not withheld or not kept or len(kept) == len(remaining):
+            culprit = _most_small_counts(tables, error.failing, withheld, threshold)
+            if culprit is None:
                 raise
-            remaining = kept
+            withheld.add(culprit)
+
+
+def _most_small_counts(
+    tables: list[Table], failing: list[Cell], withheld: set[tuple[str, int]], threshold: int
+) -> tuple[str, int] | None:
+    """Of the table-years with a count that failed, the one with the most counts from 1 to
+    threshold - 1: their lower bounds of 1 are what add up to pin the others."""
+    by_key = {table.key: table for table in tables}
+    candidates = {(key, year) for key, _c, year in failing if key in by_key} - withheld
+
+    def small_counts(candidate: tuple[str, int]) -> tuple[int, str, int]:
+        key, year = candidate
+        table = by_key[key]
+        small = sum(1 for c in table.categories if 0 < table.count(c, year) < threshold)
+        return (small, key, year)
+
+    return max(candidates, key=small_counts, default=None)
 
 
 def _protect(
@@ -108,6 +129,7 @@ def _protect(
     *,
     threshold: int,
     protection_width: int | None,
+    withheld: set[tuple[str, int]],
 ) -> list[PublishedTable]:
     width = default_protection_width(threshold) if protection_width is None else protection_width
     values = cell_values(tables)
@@ -115,6 +137,11 @@ def _protect(
     hidden: dict[Cell, Hidden] = {
         key: Hidden.PRIMARY for key, value in values.items() if 0 < value < threshold
     }
+    for table in tables:
+        for category in table.categories:
+            for year in table.years:
+                if (table.key, year) in withheld:
+                    hidden[cell_key(table, category, year)] = Hidden.WITHHELD
     auditor = Auditor(tables, threshold=threshold, protection_width=width)
     while True:
         _hide_singly_hidden_sums(sums, values, hidden)

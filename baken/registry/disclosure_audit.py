@@ -31,8 +31,9 @@ Cell = tuple[str, str, int]  # (table key or "total:<what>", category, year)
 
 
 class Hidden(StrEnum):
-    PRIMARY = "primary"
-    SECONDARY = "secondary"
+    PRIMARY = "primary"  # shown as "< threshold": known to lie from 1 to threshold - 1
+    SECONDARY = "secondary"  # shown as "x": every smaller count is primary, so at least threshold
+    WITHHELD = "withheld"  # a table's year not published at all: any count from 0
 
 
 class AuditError(ValueError):
@@ -219,6 +220,8 @@ def _linking_relations(by_key: dict[str, Table]) -> list[Relation]:
 def _bounds(cell: Cell, hidden: dict[Cell, Hidden], threshold: int) -> tuple[float, float | None]:
     if hidden[cell] == Hidden.PRIMARY:
         return (1.0, float(threshold - 1))
+    if hidden[cell] == Hidden.WITHHELD:
+        return (0.0, None)
     return (float(threshold), None)
 
 

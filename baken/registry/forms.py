@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from baken.lib.dates import TypedDateField
 from baken.registry.capture_tables import MAX_LISTS, MIN_LISTS, default_grouping
-from baken.registry.code_lists import FORM_CODES
+from baken.registry.code_lists import FORM_CODES, form_label
 from baken.registry.models import Source, SourceKind
 from baken.registry.release_presentation import TABLE_TITLES
 
@@ -20,27 +21,20 @@ class UploadForm(forms.Form):
         label=gettext_lazy("Source"), queryset=Source.objects.filter(is_active=True)
     )
     file = forms.FileField(label=gettext_lazy("CSV file (made with baken pseudonymise)"))
-    default_forms = forms.CharField(
-        label=gettext_lazy(
-            "Form(s) of exploitation for rows without a 'forms' column (codes, comma-separated)"
-        ),
+    default_forms = forms.MultipleChoiceField(
+        label=gettext_lazy("Form(s) of exploitation for rows without a 'forms' column"),
         required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
-    default_reported_on = forms.DateField(
-        label=gettext_lazy("Date for rows without 'reported_on'"),
-        initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    default_reported_on = TypedDateField(
+        label=gettext_lazy("Date for rows without 'reported_on'"), initial=timezone.localdate
     )
 
-    def clean_default_forms(self) -> str:
-        value: str = self.cleaned_data["default_forms"]
-        unknown = [f.strip() for f in value.split(",") if f.strip() not in ("", *FORM_CODES)]
-        if unknown:
-            raise forms.ValidationError(
-                gettext_lazy("Not a form of exploitation: %(values)s. Allowed: %(allowed)s."),
-                params={"values": ", ".join(unknown), "allowed": ", ".join(FORM_CODES)},
-            )
-        return value
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["default_forms"]
+        assert isinstance(field, forms.MultipleChoiceField)  # noqa: S101
+        field.choices = [(code, form_label(code)) for code in FORM_CODES]
 
     def clean_file(self) -> object:
         upload = self.cleaned_data["file"]

@@ -122,6 +122,15 @@ class Registration(models.Model):
     person_key = models.CharField(max_length=40, blank=True, db_index=True)
     # Only with consent (dossier types with a request): encrypted at rest.
     contact: Any = EncryptedJSONTextField(null=True, blank=True)
+    # The untraceable count of the same source this registration replaced (withdrawn in the same
+    # transaction as this registration was stored); one count is replaced at most once.
+    replaced_count = models.OneToOneField(
+        "CountReport",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+    )
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -259,6 +268,9 @@ class StatisticsRelease(models.Model):
     # The disclosure audit this release passed (disclosure_audit.AuditResult.summary()).
     protection_width = models.PositiveSmallIntegerField(default=5)
     audit: Any = models.JSONField(default=dict)
+    # [table key, year] of each table-year not published at all: its small counts could not be
+    # protected by hiding more (many source-kind combinations in a year with few persons).
+    withheld: Any = models.JSONField(default=list)
 
     class Meta:
         ordering = ["-created_at"]

@@ -39,6 +39,13 @@ TABLE_TITLES = {
         "Untraceable counts, not deduplicated (reported without pseudonyms; not in the persons)"
     ),
 }
+
+
+def withheld_titles(release: StatisticsRelease) -> list[str]:
+    """Each table and year the release did not publish because it could not be protected."""
+    return [f"{TABLE_TITLES.get(key, key)} {year}" for key, year in release.withheld]
+
+
 VALUE_LABELS = {
     "unknown": gettext_lazy("unknown"),
     "minor": gettext_lazy("minor"),
@@ -89,6 +96,8 @@ def shown(value: int | str, threshold: int) -> str:
         return f"< {threshold}"
     if value == "secondary":
         return "x"
+    if value == "withheld":
+        return "."
     return number_format(value)
 
 

@@ -126,8 +126,10 @@ def publish(
         for p in published
         for (c, y), kind in p.hidden.items()
     }
-    stored_tables = [p.table for p in published]  # a table that could not be protected is withheld
-    checked = audit(stored_tables, hidden, threshold=threshold, protection_width=width)
+    checked = audit(tables, hidden, threshold=threshold, protection_width=width)
+    withheld = sorted(
+        {(p.table.key, y) for p in published for (_c, y), k in p.hidden.items() if k == "withheld"}
+    )
     if not checked.passed:
         raise AuditError(f"the release fails the disclosure audit: {checked.summary()}")
     stored = StatisticsRelease.objects.create(
@@ -138,6 +140,7 @@ def publish(
         years=years,
         tables=[_serialise(item) for item in published],
         audit=checked.summary(),
+        withheld=[[key, year] for key, year in withheld],
     )
     store_estimates(stored, frame, published)
     return stored

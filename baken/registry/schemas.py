@@ -146,12 +146,32 @@ class Contact(Strict):
     note: Annotated[str, StringConstraints(max_length=1000)] = ""
 
 
+class CountReplaced(Strict):
+    """The untraceable count a registration replaces, described by what the count said: the
+    source keeps no reference to its counts (a reference would tie the count to the person), so
+    the registry withdraws one of this source's counts that says exactly this. Counts that say
+    the same are interchangeable in every statistic."""
+
+    year: int = Field(ge=1900, le=2100)
+    forms: list[FormCode] = Field(min_length=1, max_length=12)
+    minor: bool | None = None
+    reporter_region: RegionCode = ""
+
+
 class RegistrationIn(Strict):
     """One registration, sent whole. Rules across fields (each refused with 422): a statistical
     registration carries no `contact`; a registration with a request (`shelter`, `advice`,
     which needs consent) must carry `contact`; at least one `k_*` pseudonym is not empty, so the
     person can be counted once; `reported_on` does not lie in the future. Unknown fields are
-    refused."""
+    refused.
+
+    `replaces_count`: the person was counted earlier by this source as an untraceable count and
+    now has a lawful basis for a registration (for example consent given later). In the same
+    transaction as it stores the registration, the registry withdraws one of the source's counts
+    that says exactly this (year, forms, minor, police unit); if it holds none, the registration
+    is refused with 409 and nothing is stored, so the person is never counted twice. Read only
+    when the registration is created (a repeat with the same Idempotency-Key withdraws nothing
+    more); a correction (PUT) leaves the replaced count as it is."""
 
     dossier_type: Literal["statistical", "shelter", "advice"]
     pseudonyms: Pseudonyms
@@ -166,6 +186,7 @@ class RegistrationIn(Strict):
     reported_on: date
     reporter_region: RegionCode = ""
     contact: Contact | None = None
+    replaces_count: CountReplaced | None = None
 
     @field_validator("reported_on")
     @classmethod
@@ -219,6 +240,15 @@ class RegistrationOut(Schema):
     dossier_type: str
     received_at: datetime
     updated_at: datetime
+    count_replaced: bool = Field(
+        default=False,
+        description="True when this registration replaced an untraceable count of the source "
+        "(sent with `replaces_count`): that count is withdrawn.",
+    )
+
+    @staticmethod
+    def resolve_count_replaced(obj: object) -> bool:
+        return getattr(obj, "replaced_count_id", None) is not None
 
 
 class WithdrawIn(Strict):

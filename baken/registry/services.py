@@ -19,11 +19,16 @@ from baken.registry.models import (
 )
 from baken.registry.persons import link_new_safely
 from baken.registry.releases import publish
-from baken.registry.schemas import CountIn, Pseudonyms, RegistrationIn
+from baken.registry.schemas import CountIn, CountReplaced, Pseudonyms, RegistrationIn
+
+
+class NoCountToReplace(Exception):
+    """The registration says it replaces an untraceable count, and the source has no count (not
+    withdrawn) that says exactly that: nothing is stored, so the person is not counted twice."""
 
 
 def _fields(data: RegistrationIn) -> dict[str, Any]:
-    values = data.model_dump()
+    values = data.model_dump(exclude={"replaces_count"})
     pseudonyms = values.pop("pseudonyms")
     contact = values.pop("contact")
     if contact and contact.get("date_of_birth"):
@@ -46,6 +51,11 @@ def receive_registration(
             registration = Registration.objects.create(
                 source=source, idempotency_key=idempotency_key, **_fields(data)
             )
+            if data.replaces_count is not None:
+                registration.replaced_count = _withdraw_count_replaced_by(
+                    registration, data.replaces_count
+                )
+                registration.save(update_fields=["replaced_count"])
             if link_on_arrival:
                 transaction.on_commit(partial(link_new_safely, registration.pk))
     except IntegrityError:
@@ -79,6 +89,40 @@ def withdraw_registration(*, registration: Registration, reason: str) -> Registr
     registration.updated_at = timezone.now()
     registration.save()
     return registration
+
+
+def _withdraw_count_replaced_by(registration: Registration, said: CountReplaced) -> CountReport:
+    """Withdraw one of the source's counts that says exactly `said`, in the caller's transaction.
+    The source keeps no reference to its counts, so any count that says the same will do: they
+    are interchangeable in every statistic. Each candidate is taken with a conditional UPDATE, so
+    two registrations never replace the same count."""
+    candidates = (
+        CountReport.objects.active()
+        .filter(
+            source=registration.source,
+            year=said.year,
+            minor=said.minor,
+            reporter_region=said.reporter_region,
+        )
+        .order_by("received_at", "pk")
+    )
+    forms = sorted(said.forms)
+    for count in candidates:
+        if sorted(count.forms) != forms:
+            continue
+        taken = (
+            CountReport.objects.active()
+            .filter(pk=count.pk)
+            .update(
+                status=RegistrationStatus.WITHDRAWN,
+                withdrawn_reason=f"replaced by registration {registration.reference}",
+                updated_at=timezone.now(),
+            )
+        )
+        if taken:
+            count.refresh_from_db()
+            return count
+    raise NoCountToReplace
 
 
 def receive_count(

@@ -65,6 +65,7 @@ from baken.registry.release_presentation import (
     shown,
     shown_tables,
     trend_chart,
+    withheld_titles,
 )
 from baken.registry.services import publish_statistics
 from baken.registry.upload import upload_registrations
@@ -76,13 +77,10 @@ def upload_view(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        default_forms = [
-            f.strip() for f in form.cleaned_data["default_forms"].split(",") if f.strip()
-        ]
         report = upload_registrations(
             source=form.cleaned_data["source"],
             content=form.cleaned_data["file"].read(),
-            default_forms=default_forms,
+            default_forms=form.cleaned_data["default_forms"],
             default_reported_on=form.cleaned_data["default_reported_on"],
             by=user,
             request=request,
@@ -268,6 +266,7 @@ def statistics_view(request: HttpRequest) -> HttpResponse:
         "report_year": latest,
         "has_counts": any(t["key"] == "not_deduplicated" for t in release.tables),
         "overall_published": overall_published(release),
+        "withheld_titles": withheld_titles(release),
     }
     return render(request, "registry/statistics.html", context)
 

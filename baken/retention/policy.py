@@ -27,3 +27,12 @@ def retention_ends(
 
 def is_due(ends: date | None, *, today: date) -> bool:
     return ends is not None and ends <= today
+
+
+REQUEST_TERM_MONTHS = 3
+
+
+def destruction_deadline(*, received_on: date) -> date:
+    """The day by which a file must be destroyed on request (art. 7.3.9: within three months of
+    receiving the request; 30 November for a request of 31 August)."""
+    return received_on + relativedelta(months=REQUEST_TERM_MONTHS)

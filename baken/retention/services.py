@@ -18,11 +18,12 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max, Model, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from baken.accounts.models import Role, User
 from baken.audit.models import AuditEvent
@@ -49,6 +50,10 @@ from baken.screening.models import Screening, ScreeningEvent
 from baken.signalling.models import Consultation, DailyReport, Signal
 
 MIN_REASON_LENGTH = 10
+NO_EXCEPTION_NOT_CONFIRMED = gettext_lazy(
+    "Confirm that keeping the file is not of considerable importance to someone else and that "
+    "no statutory provision forbids destroying it."
+)
 
 # Every dated record that changes a file: (model, path from the record to its youth, fields).
 # Planned dates (a review, a due date) are not changes and are left out.
@@ -202,11 +207,23 @@ def destroy_due_case_file(*, due: DueFile) -> Counter[str]:
     return removed
 
 
-class RequestedBy:
-    YOUTH = "youth"
-    PARENT = "parent"
-    GUARDIAN = "guardian"
-    CHOICES = (YOUTH, PARENT, GUARDIAN)
+class RequestedBy(models.TextChoices):
+    """Who may ask (art. 7.3.9): the youth of twelve or older who can reasonably judge their
+    interests; for a younger child, the parents with parental authority or the guardian."""
+
+    YOUTH = "youth", gettext_lazy("The youth (12 or older)")
+    PARENT = "parent", gettext_lazy("A parent with parental authority")
+    GUARDIAN = "guardian", gettext_lazy("The guardian")
+
+
+def case_file_contents(*, youth: Youth) -> Counter[str]:
+    """What destroying the file would remove now, by kind (the model's name, as in the audit
+    entry's summary). Counted by the destruction itself in a transaction that is always rolled
+    back, so what is shown before is exactly what goes; nothing is kept or logged."""
+    with transaction.atomic():
+        removed = _delete_file(youth)
+        transaction.set_rollback(True)
+    return removed
 
 
 def _require_privacy_officer(youth: Youth, by: User) -> None:
@@ -231,17 +248,15 @@ def destroy_case_file_on_request(
     exception applies: keeping it is not of considerable importance to someone else, and no
     statutory provision forbids destruction. The law gives three months from the request."""
     _require_privacy_officer(youth, by)
-    if requested_by not in RequestedBy.CHOICES:
-        raise ValidationError(_("Say who asked for the destruction."))
+    # Keyed by the parameter's name, so a form with fields of these names shows each at its field.
+    if requested_by not in RequestedBy.values:
+        raise ValidationError({"requested_by": _("Say who asked for the destruction.")})
     if received_on > timezone.localdate():
-        raise ValidationError(_("The request cannot have been received in the future."))
-    if not no_exception_applies:
         raise ValidationError(
-            _(
-                "Confirm that keeping the file is not of considerable importance to someone "
-                "else and that no statutory provision forbids destroying it."
-            )
+            {"received_on": _("The request cannot have been received in the future.")}
         )
+    if not no_exception_applies:
+        raise ValidationError({"no_exception_applies": NO_EXCEPTION_NOT_CONFIRMED})
     pseudonym, youth_id = youth.pseudonym, youth.pk
     removed = _delete_file(youth)
     log_access(

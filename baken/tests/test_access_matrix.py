@@ -63,6 +63,7 @@ SIDE_OF_NAMESPACE: dict[str, OrganisationKind | None] = {
     "registration": INSTITUTION,
     "learning": INSTITUTION,
     "insight": INSTITUTION,
+    "retention": INSTITUTION,
     "registry": REGISTRY,
     "accounts": None,  # one's own organisation's users, on either side
     "audit": None,  # each organisation's privacy officer reads its own log

@@ -30,7 +30,7 @@ def test_the_privacy_officer_finds_a_youth_by_name(client_for: ClientFor, cast: 
 
     html = page.content.decode()
     assert "Noor Jansen" in html and youth.pseudonym in html
-    assert html.count("Noor Jansen") == 1  # the other organisation's Noor is not found
+    assert html.count(">Noor Jansen</a>") == 1  # the other organisation's Noor is not found
     assert f"youth_pseudonym={youth.pseudonym}" in html
     assert AuditEntry.objects.filter(
         event=AuditEvent.SEARCH, user=cast.privacy_officer, object_type="youth"

@@ -210,3 +210,54 @@ def test_link_rebuild_reports_the_audit_and_refuses_a_release_that_fails_it(
     with pytest.raises(CommandError, match="not published"):
         call_command("link", rebuild=True, stdout=StringIO())
     assert StatisticsRelease.objects.count() == 1
+
+
+def few_persons_seen_by_many_kinds(year: int = 2025) -> pd.DataFrame:
+    """Five persons in a year, each seen by another combination of source kinds: five counts of
+    at least 1 that add up to the year's total below 10, so each lies from 1 to 5 whatever else
+    is hidden, narrower than the protection width; and every table of the year pinned with it."""
+    combinations = [
+        ["kmar", "police", "youth_care"],
+        ["police", "youth_care"],
+        ["labour_inspectorate"],
+        ["youth_care"],
+        ["care_coordinator"],
+    ]
+    return registrations(
+        [
+            {"person_key": f"S{person}", "source_kind": kind, "reported_on": date(year, 1, 10)}
+            for person, kinds in enumerate(combinations)
+            for kind in kinds
+        ]
+    )
+
+
+def test_a_table_year_that_cannot_be_protected_is_withheld_and_the_rest_published() -> None:
+    """A new year with five persons beside two full years: before, no release could be made at
+    all (every table of the new year failed, and nothing was published)."""
+    frame = pd.concat([varied_frame(), few_persons_seen_by_many_kinds(2026)])
+    tables = release(frame)
+    published = protect(tables, threshold=10, protection_width=5)
+    withheld = {
+        (p.table.key, y) for p in published for (_c, y), k in p.hidden.items() if k == "withheld"
+    }
+    # The five combinations and the five source kinds; every other table of 2026 is published.
+    assert withheld == {("overlap", 2026), ("source_kind", 2026)}
+    by_key = {p.table.key: p for p in published}
+    assert by_key["form"].cell("labour", 2026) == Hidden.PRIMARY
+    overlap = by_key["overlap"]
+    assert Hidden.WITHHELD not in {overlap.cell(c, 2024) for c in overlap.table.categories}
+    checked = audit(tables, hidden_cells(published), threshold=10, protection_width=5)
+    assert checked.passed
+
+
+@pytest.mark.django_db
+def test_the_release_records_the_table_years_it_withheld(monkeypatch: pytest.MonkeyPatch) -> None:
+    frame = pd.concat([varied_frame(), few_persons_seen_by_many_kinds(2026)])
+    monkeypatch.setattr(releases, "registrations_frame", lambda: frame)
+    stored = releases.publish()
+    assert stored.withheld == [["overlap", 2026], ["source_kind", 2026]]
+    overlap = next(t for t in stored.tables if t["key"] == "overlap")
+    column = overlap["years"].index(2026)
+    assert {row["values"][column] for row in overlap["rows"]} == {"withheld"}
+    assert stored.audit["passed"] is True

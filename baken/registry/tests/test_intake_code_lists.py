@@ -171,7 +171,7 @@ def test_the_upload_page_shows_the_refused_rows_with_field_and_allowed_values(
     assert "female, male, other, unknown" in page
 
 
-def test_the_upload_forms_for_rows_without_forms_must_be_codes(
+def test_the_upload_forms_for_rows_without_forms_are_chosen_from_the_list(
     client_for: ClientFor, cast: Cast, source: tuple[Source, str]
 ) -> None:
     response = client_for(cast.analyst).post(
@@ -180,12 +180,32 @@ def test_the_upload_forms_for_rows_without_forms_must_be_codes(
             "source": source[0].pk,
             "file": SimpleUploadedFile("upload.csv", upload_content()),
             "default_reported_on": "2026-11-01",
-            "default_forms": "labour, loverboy",
+            "default_forms": ["labour", "loverboy"],
         },
     )
 
     assert response.status_code == 200 and response.context["report"] is None
     assert "loverboy" in str(response.context["form"].errors["default_forms"])
+    assert not Registration.objects.exists()
+    page = client_for(cast.analyst).get(reverse("registry:upload")).content.decode()
+    assert 'type="checkbox" name="default_forms" value="labour"' in page
+    assert "Arbeidsuitbuiting" in page  # the form's name, not its code
+    assert 'type="date"' not in page  # a typed date: 31 February is an error, never dropped
+
+
+def test_the_upload_date_is_typed_day_month_year_and_an_impossible_one_is_an_error(
+    client_for: ClientFor, cast: Cast, source: tuple[Source, str]
+) -> None:
+    response = client_for(cast.analyst).post(
+        reverse("registry:upload"),
+        {
+            "source": source[0].pk,
+            "file": SimpleUploadedFile("upload.csv", upload_content()),
+            "default_reported_on": "31-02-2026",
+        },
+    )
+    assert response.status_code == 200 and response.context["report"] is None
+    assert "bestaat niet" in response.content.decode()
     assert not Registration.objects.exists()
 
 

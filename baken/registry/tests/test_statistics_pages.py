@@ -131,3 +131,19 @@ def test_the_overall_counts_are_not_shown_beside_a_hidden_years_total(
     page = client_for(cast.analyst).get(reverse("registry:statistics")).content.decode()
     # 44 registrations over all years - 40 in 2025 would be the hidden 4.
     assert "44 registraties" not in page and "Geteld op" in page
+
+
+def test_the_page_says_which_tables_the_release_withheld(cast: Cast, client_for: ClientFor) -> None:
+    registrations(40, form="sexual-domestic", year=2025)
+    persons.recluster()
+    stored = publish()
+    overlap = next(t for t in stored.tables if t["key"] == "overlap")
+    for row in overlap["rows"]:  # as publish() stores a table-year it could not protect
+        row["values"] = ["withheld" for _ in row["values"]]
+    stored.withheld = [["overlap", 2025]]
+    stored.save()
+    client = client_for(cast.analyst)
+    page = client.get(reverse("registry:statistics"), {"table": "form"}).content.decode()
+    assert "Soorten meldende bronnen samen (overlap) 2025" in page
+    withheld = client.get(reverse("registry:statistics"), {"table": "overlap"}).content.decode()
+    assert 'numeric">.</td>' in withheld
