@@ -170,6 +170,12 @@ def one_run(which: str, size: int) -> dict[str, Any]:
             "precision": expected.expected_precision,
             "recall": expected.expected_recall,
         },
+        "expected_persons": {
+            "precision": result.persons_expected.expected_precision,
+            "recall": result.persons_expected.expected_recall,
+        }
+        if result.persons_expected
+        else None,
         "plaintext": {"precision": pp, "recall": pr, "f1": pf1},
         "plaintext_threshold": plain_result.threshold.value,
         "seconds": {
@@ -212,7 +218,14 @@ def describe(run: dict[str, Any]) -> str:
         f"{run['set']:<11} {run['records']} records, {run['persons']} persons | pseudonymised: "
         f"precision {ps['precision']:.4f} recall {ps['recall']:.4f} F1 {ps['f1']:.4f} "
         f"(threshold {ex['threshold']:.2f}; model expected precision {ex['precision']:.4f} "
-        f"recall {ex['recall']:.4f}), link {sec['link']:.1f} s (train {sec['train']:.1f}, "
+        f"recall {ex['recall']:.4f}"
+        + (
+            f"; of the persons formed: precision {run['expected_persons']['precision']:.4f} "
+            f"recall {run['expected_persons']['recall']:.4f}"
+            if run.get("expected_persons")
+            else ""
+        )
+        + f"), link {sec['link']:.1f} s (train {sec['train']:.1f}, "
         f"predict {sec['predict']:.1f}, cluster {sec['cluster']:.1f}), peak memory "
         f"{run['peak_mb']:.0f} MB | plaintext Splink: precision {pl['precision']:.4f} recall "
         f"{pl['recall']:.4f} F1 {pl['f1']:.4f} (threshold {run['plaintext_threshold']:.2f}), "

@@ -140,7 +140,8 @@ def link_threshold() -> float:
 @transaction.atomic
 def recluster() -> int:
     """Persons from the linked pairs (linkage.cluster_records: most likely pairs first, never two
-    conflicting dates of birth in one person, analysts' decisions applied); each registration
+    conflicting dates of birth in one person, nor two persons whose registrations are on average
+    unlikely to be one, analysts' decisions applied); each registration
     gets its person's key, the smallest registration id in the person, so keys change only where
     persons change."""
     registrations = pd.DataFrame(
@@ -153,10 +154,13 @@ def recluster() -> int:
     for column in DATE_COLUMNS[1:]:
         registrations[column] = registrations[column].mask(registrations[column] == "")
     threshold = link_threshold()
+    # The pairs from the review threshold up: the links, and the pairs that tell whether two
+    # persons' other registrations match too (cluster_records).
     pairs = pd.DataFrame(
         list(
             CandidatePair.objects.filter(
-                match_probability__gte=threshold, decision=PairDecision.NONE
+                match_probability__gte=min(SETTINGS.review_threshold, threshold),
+                decision=PairDecision.NONE,
             ).values_list("left_id", "right_id", "match_probability")
         ),
         columns=["record_id_l", "record_id_r", "match_probability"],

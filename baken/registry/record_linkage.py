@@ -102,6 +102,8 @@ class LinkageResult:
     pairs: pd.DataFrame  # record_id_l, record_id_r, match_probability, comparison levels
     model: dict[str, Any]
     threshold: Threshold = field(default_factory=lambda: Threshold(DEFAULT_LINK_THRESHOLD, 1, 1))
+    # What the model expects of the persons formed at the threshold (expected_person_quality).
+    persons_expected: Threshold | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
     def uncertain_pairs(self, settings: LinkageSettings) -> pd.DataFrame:
@@ -546,6 +548,12 @@ def link_frame(
         )
         persons = clusters.set_index("record_id")["cluster_id"]
         timings["cluster"] += time.perf_counter() - step
+    persons_expected = expected_person_quality(
+        frame,
+        pairs,
+        [threshold.value],
+        expected_matches=float(scored["match_probability"].sum()),
+    )[0]
     say(
         f"{len(pairs)} candidate pairs scored; link threshold {threshold.value:.3f} "
         f"(expected precision {threshold.expected_precision:.3f}, "
@@ -556,6 +564,7 @@ def link_frame(
         pairs=_tidy_pairs(pairs),
         model=model | {"probability_two_random_records_match": prior},
         threshold=threshold,
+        persons_expected=persons_expected,
         timings=timings,
     )
 
@@ -637,37 +646,57 @@ def _known(value: Any) -> bool:
     return value is not None and value is not pd.NA and value == value and value != ""
 
 
-def cluster_records(
-    records: pd.DataFrame,
-    pairs: pd.DataFrame,
-    *,
-    threshold: float,
-    decisions: Iterable[Decision] = (),
-) -> pd.DataFrame:
-    """Persons (record_id, cluster_id) from the scored pairs: the pairs at or above the
-    threshold, most likely first, join two persons unless the joined person would hold two
-    registrations whose dates of birth conflict (connected components alone let one registration
-    with only a year of birth chain two different people together). An analyst's "same person"
-    joins whatever the dates; "different people" keeps the two registrations apart. The cluster
-    id is the smallest record id of the person."""
-    ids = records["record_id"].astype(str).tolist()
-    dates = dict(
-        zip(ids, records[list(DATE_COLUMNS)].itertuples(index=False, name=None), strict=True)
-    )
-    parent = {record: record for record in ids}
-    members = {record: [record] for record in ids}
-    apart: set[tuple[str, str]] = set()
+# Two persons are joined only if the pairs of registrations between them are on average at
+# least as likely to be one person as a pair sent to clerical review.
+MIN_MEAN_PROBABILITY = LinkageSettings.review_threshold
 
-    def root(record: str) -> str:
+
+class _Persons:
+    """Registrations joined into persons (union-find), most likely pairs first. A join is refused
+    when the joined person would hold two registrations whose dates of birth conflict or that an
+    analyst kept apart, or when the pairs of registrations between the two persons are on average
+    less likely than MIN_MEAN_PROBABILITY to be one person (pairs not among `pairs` count 0): one
+    likely pair does not join two persons whose other registrations do not match. Keeps count of
+    the pairs of registrations put in one person and of the sum of their match probabilities."""
+
+    def __init__(self, records: pd.DataFrame, pairs: pd.DataFrame) -> None:
+        self.ids = records["record_id"].astype(str).tolist()
+        self.dates = dict(
+            zip(
+                self.ids,
+                records[list(DATE_COLUMNS)].itertuples(index=False, name=None),
+                strict=True,
+            )
+        )
+        self.parent = {record: record for record in self.ids}
+        self.members = {record: [record] for record in self.ids}
+        self.apart: set[tuple[str, str]] = set()
+        self.neighbours: dict[str, dict[str, float]] = {}
+        for a, b, p in zip(
+            pairs["record_id_l"].astype(str),
+            pairs["record_id_r"].astype(str),
+            pairs["match_probability"].to_numpy(dtype=float),
+            strict=True,
+        ):
+            self.neighbours.setdefault(a, {})[b] = p
+            self.neighbours.setdefault(b, {})[a] = p
+        self.pairs_within = 0
+        self.probability_within = 0.0
+
+    def root(self, record: str) -> str:
+        parent = self.parent
         while parent[record] != record:
             parent[record] = parent[parent[record]]
             record = parent[record]
         return record
 
-    def join(a: str, b: str, *, checked: bool) -> None:
-        ra, rb = root(a), root(b)
+    def join(self, a: str, b: str, *, checked: bool) -> None:
+        if a not in self.parent or b not in self.parent:
+            return
+        ra, rb = self.root(a), self.root(b)
         if ra == rb:
             return
+        members, apart, dates = self.members, self.apart, self.dates
         if checked and any(
             (x, y) in apart or (y, x) in apart or dates_conflict(dates[x], dates[y])
             for x in members[ra]
@@ -676,30 +705,99 @@ def cluster_records(
             return
         if len(members[ra]) < len(members[rb]):
             ra, rb = rb, ra
-        parent[rb] = ra
+        pairs = len(members[ra]) * len(members[rb])
+        between = sum(
+            probability
+            for x in members[rb]
+            for y, probability in self.neighbours.get(x, {}).items()
+            if self.root(y) == ra
+        )
+        if checked and pairs > 1 and between < MIN_MEAN_PROBABILITY * pairs:
+            return
+        self.pairs_within += pairs
+        self.probability_within += between
+        self.parent[rb] = ra
         members[ra] += members.pop(rb)
 
-    for decision in decisions:
-        if decision.record_l not in parent or decision.record_r not in parent:
-            continue
-        if decision.same_person:
-            join(decision.record_l, decision.record_r, checked=False)
-        else:
-            apart.add((decision.record_l, decision.record_r))
+    def clusters(self) -> pd.DataFrame:
+        person = {}
+        for group in self.members.values():
+            smallest = min(group, key=_id_order)
+            for record in group:
+                person[record] = smallest
+        return pd.DataFrame({"record_id": self.ids, "cluster_id": [person[r] for r in self.ids]})
+
+
+def _links_in_order(pairs: pd.DataFrame, threshold: float) -> Iterable[tuple[str, str, float]]:
     linked = pairs[pairs["match_probability"] >= threshold].sort_values(
         "match_probability", ascending=False, kind="stable"
     )
-    for left, right in zip(
-        linked["record_id_l"].astype(str), linked["record_id_r"].astype(str), strict=True
-    ):
-        if left in parent and right in parent:
-            join(left, right, checked=True)
-    person = {}
-    for group in members.values():
-        smallest = min(group, key=_id_order)
-        for record in group:
-            person[record] = smallest
-    return pd.DataFrame({"record_id": ids, "cluster_id": [person[r] for r in ids]})
+    return zip(
+        linked["record_id_l"].astype(str),
+        linked["record_id_r"].astype(str),
+        linked["match_probability"].to_numpy(dtype=float),
+        strict=True,
+    )
+
+
+def cluster_records(
+    records: pd.DataFrame,
+    pairs: pd.DataFrame,
+    *,
+    threshold: float,
+    decisions: Iterable[Decision] = (),
+) -> pd.DataFrame:
+    """Persons (record_id, cluster_id) from the scored pairs (those from the review threshold
+    up): the pairs at or above the threshold, most likely first, join two persons unless the
+    joined person would hold two registrations whose dates of birth conflict (connected
+    components alone let one registration with only a year of birth chain two different people
+    together), or the registrations of the two persons are on average unlikely to be one person
+    (see _Persons). An analyst's "same person" joins whatever the dates; "different people" keeps
+    the two registrations apart. The cluster id is the smallest record id of the person."""
+    persons = _Persons(records, pairs)
+    for decision in decisions:
+        if decision.same_person:
+            persons.join(decision.record_l, decision.record_r, checked=False)
+        else:
+            persons.apart.add((decision.record_l, decision.record_r))
+    for left, right, _probability in _links_in_order(pairs, threshold):
+        persons.join(left, right, checked=True)
+    return persons.clusters()
+
+
+def expected_person_quality(
+    records: pd.DataFrame,
+    pairs: pd.DataFrame,
+    thresholds: Iterable[float],
+    *,
+    expected_matches: float | None = None,
+) -> list[Threshold]:
+    """For each threshold, the pairwise precision and recall the model expects of the *persons*
+    that cluster_records forms at it (not of the pairs above it): every pair of registrations
+    put in one person is a true link with its match probability (0 for two registrations the
+    linkage did not score among `pairs`, joined only through others), and the expected number of
+    matches is the sum of the probabilities of `pairs` unless given. One pass over the pairs,
+    most likely first, counting the persons as each threshold is passed."""
+    if expected_matches is None:
+        expected_matches = float(pairs["match_probability"].sum())
+    persons = _Persons(records, pairs)
+    ordered = sorted(set(thresholds), reverse=True)
+    edges = iter(_links_in_order(pairs, ordered[-1]) if ordered else ())
+    pending = next(edges, None)
+    found = []
+    for threshold in ordered:
+        while pending is not None and pending[2] >= threshold:
+            persons.join(pending[0], pending[1], checked=True)
+            pending = next(edges, None)
+        within, expected_true = persons.pairs_within, persons.probability_within
+        found.append(
+            Threshold(
+                threshold,
+                expected_true / within if within else 1.0,
+                expected_true / expected_matches if expected_matches else 1.0,
+            )
+        )
+    return sorted(found, key=lambda t: t.value)
 
 
 def _id_order(record: str) -> tuple[int, str]:

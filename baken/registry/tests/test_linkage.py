@@ -13,6 +13,7 @@ from baken.registry.record_linkage import (
     Decision,
     choose_threshold,
     cluster_records,
+    expected_person_quality,
     expected_quality,
     pairwise_scores,
 )
@@ -181,3 +182,32 @@ def test_a_year_only_registration_does_not_chain_two_people_together() -> None:
         records, pairs, threshold=0.5, decisions=[Decision("a", "b", same_person=False)]
     )
     assert dict(apart.values) == {"a": "a", "b": "b", "c": "b"}
+
+
+def test_one_likely_pair_does_not_join_two_persons_whose_other_registrations_differ() -> None:
+    records = dates(*((r, None, None, None, None) for r in ("a1", "a2", "b1", "b2")))
+    linked = [("a1", "a2", 0.99), ("b1", "b2", 0.99), ("a1", "b1", 0.9)]
+    pairs = pd.DataFrame(linked, columns=["record_id_l", "record_id_r", "match_probability"])
+    # a1-b1 is likely, but the other three pairs between the two persons were not even scored:
+    # on average the two persons' registrations are unlikely to be one person.
+    clusters = dict(cluster_records(records, pairs, threshold=0.5).values)
+    assert clusters == {"a1": "a1", "a2": "a1", "b1": "b1", "b2": "b1"}
+    both = pd.concat(
+        [pairs, pd.DataFrame([("a2", "b2", 0.9)], columns=pairs.columns)], ignore_index=True
+    )
+    assert cluster_records(records, both, threshold=0.5)["cluster_id"].nunique() == 1
+
+
+def test_the_model_expects_of_the_persons_what_their_pairs_are_worth() -> None:
+    records = dates(*((r, None, None, None, None) for r in ("a", "b", "c")))
+    pairs = pd.DataFrame(
+        [("a", "b", 0.9), ("b", "c", 0.8), ("a", "c", 0.5)],
+        columns=["record_id_l", "record_id_r", "match_probability"],
+    )
+    low, high = expected_person_quality(records, pairs, [0.6, 0.85])
+    # At 0.6 all three are one person: three pairs worth 0.9 + 0.8 + 0.5.
+    assert low.expected_precision == pytest.approx(2.2 / 3)
+    assert low.expected_recall == pytest.approx(1.0)
+    # At 0.85 only a and b.
+    assert high.expected_precision == pytest.approx(0.9)
+    assert high.expected_recall == pytest.approx(0.9 / 2.2)
