@@ -332,6 +332,8 @@ def _youth_file(youth: Youth, worker: User, officer: User, colleague: User) -> d
         status="decided",
         content={"forms": ["labour"]},
         proposed_by=officer,
+        decided_by=officer,
+        decided_at=timezone.now(),
     )
     access = break_the_glass(
         youth=youth, by=colleague, request=None, reason="Crisis in de nacht, mentor ziek."
