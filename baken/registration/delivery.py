@@ -449,24 +449,32 @@ def deliver_due_calls(
             with translation.override("en"):
                 message = recorded.explanation()
             return DeliveryRun(delivered, retrying, needs_correction, problem=message)
-        call.attempts += 1
-        if 200 <= reply.status < 300:
-            call.status = DeliveryStatus.DELIVERED
-            call.delivered_at = now
-            call.last_error = ""
-            delivered += 1
-        elif 400 <= reply.status < 500 and reply.status not in (408, 429):
-            call.status = DeliveryStatus.NEEDS_CORRECTION
-            call.last_error = _messages(reply.body)
-            needs_correction += 1
-        else:
-            call.status = DeliveryStatus.QUEUED
-            call.next_attempt_at = now + backoff(call.attempts)
-            call.last_error = _retry_error(reply)
-            retrying += 1
-        check_delivery_transition(DeliveryStatus.SENDING, call.status)
+        outcome = _record_reply(call, reply, now)
+        delivered += outcome == DeliveryStatus.DELIVERED
+        needs_correction += outcome == DeliveryStatus.NEEDS_CORRECTION
+        retrying += outcome == DeliveryStatus.QUEUED
         _write_back(call, CALL_OUTCOME_FIELDS)
     return DeliveryRun(delivered=delivered, retrying=retrying, needs_correction=needs_correction)
+
+
+def _record_reply(row: Any, reply: Reply, now: datetime) -> str:
+    """Put the registry's answer to one send on its row (a registration call or a withdrawal
+    after destruction; not yet stored) and return the row's new status: delivered, needs
+    correction (a 4xx that trying again will not change), or queued again with back-off."""
+    row.attempts += 1
+    if 200 <= reply.status < 300:
+        row.status = DeliveryStatus.DELIVERED
+        row.delivered_at = now
+        row.last_error = ""
+    elif 400 <= reply.status < 500 and reply.status not in (408, 429):
+        row.status = DeliveryStatus.NEEDS_CORRECTION
+        row.last_error = _messages(reply.body)
+    else:
+        row.status = DeliveryStatus.QUEUED
+        row.next_attempt_at = now + backoff(row.attempts)
+        row.last_error = _retry_error(reply)
+    check_delivery_transition(DeliveryStatus.SENDING, row.status)
+    return str(row.status)
 
 
 WITHDRAWAL_PATH = "withdrawals"
@@ -520,23 +528,12 @@ def deliver_due_withdrawals(
             with translation.override("en"):
                 message = recorded.explanation()
             return DeliveryRun(delivered, retrying, needs_correction, problem=message)
-        withdrawal.attempts += 1
-        if 200 <= reply.status < 300:
-            withdrawal.status = DeliveryStatus.DELIVERED
-            withdrawal.delivered_at = now
-            withdrawal.last_error = ""
-            delivered += 1
-        elif 400 <= reply.status < 500 and reply.status not in (408, 429):
-            withdrawal.status = DeliveryStatus.NEEDS_CORRECTION
-            withdrawal.last_error = _messages(reply.body)
+        outcome = _record_reply(withdrawal, reply, now)
+        delivered += outcome == DeliveryStatus.DELIVERED
+        needs_correction += outcome == DeliveryStatus.NEEDS_CORRECTION
+        retrying += outcome == DeliveryStatus.QUEUED
+        if outcome == DeliveryStatus.NEEDS_CORRECTION:
             logger.error("withdrawal %s refused: %s", withdrawal.pk, withdrawal.last_error)
-            needs_correction += 1
-        else:
-            withdrawal.status = DeliveryStatus.QUEUED
-            withdrawal.next_attempt_at = now + backoff(withdrawal.attempts)
-            withdrawal.last_error = _retry_error(reply)
-            retrying += 1
-        check_delivery_transition(DeliveryStatus.SENDING, withdrawal.status)
         withdrawal.save()
     if delivered or needs_correction:  # the registry answered: any configuration problem is over
         resolve_problems(now=now)
