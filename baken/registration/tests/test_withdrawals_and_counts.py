@@ -9,8 +9,6 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.test import Client
 from django.utils import timezone
 
 from baken.cases.models import Youth
@@ -25,6 +23,8 @@ from baken.registration.delivery import (
 from baken.registration.models import DeliveryStatus, OutboundCall, OutboundRegistration
 from baken.registration.services import Answer, Content
 from baken.registration.testing import open_task
+from baken.registration.testing import registry_api as api
+from baken.registration.testing import registry_rows as registry
 from baken.testing import Cast
 
 pytestmark = pytest.mark.django_db
@@ -41,36 +41,6 @@ def token() -> str:
     out = io.StringIO()
     call_command("registry_source", "add", "Jeugdzorg A", "--kind", "youth_care", stdout=out)
     return out.getvalue().strip()
-
-
-def api(token: str) -> tuple[Callable[[str, dict[str, Any]], Reply], CallTransport]:
-    client = Client()
-    auth = {"Authorization": f"Bearer {token}"}
-
-    def post(key: str, body: dict[str, Any]) -> Reply:
-        response = client.post(
-            "/api/registrations",
-            data=json.dumps(body),
-            content_type="application/json",
-            headers={**auth, "Idempotency-Key": key},
-        )
-        return Reply(response.status_code, response.json())
-
-    def call(method: str, path: str, body: dict[str, Any]) -> Reply:
-        send = client.put if method == "PUT" else client.post
-        response = send(
-            f"/api/{path}", data=json.dumps(body), content_type="application/json", headers=auth
-        )
-        return Reply(response.status_code, response.json())
-
-    return post, call
-
-
-def registry(table: str = "registry_registration") -> list[dict[str, Any]]:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT * FROM {table}")  # noqa: S608 - fixed names
-        columns = [c[0] for c in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def as_list(value: Any) -> Any:
