@@ -56,7 +56,7 @@ RESULTS = ROOT / "bench" / "results" / "linkage.txt"
 QUALITY = ROOT / "baken" / "registry" / "data" / "linkage_quality.json"
 KEY = b"benchmark-key-not-secret-0123456789abcdef"
 PLAIN_FIELDS = ("given_name", "surname", "date_of_birth", "sex", "nationality", "country_of_birth")
-SETS = ("tuning", "independent", "census", "sealed")
+SETS = ("tuning", "independent", "census", "sealed", "fifth")
 
 
 def generate(which: str, size: int) -> Iterator[tuple[dict[str, str], str]]:
@@ -73,6 +73,10 @@ def generate(which: str, size: int) -> Iterator[tuple[dict[str, str], str]]:
         from bench.sealed_registrations import registrations as sealed
 
         return sealed(size, seed=4242 + size)
+    if which == "fifth":
+        from bench.fifth_registrations import registrations as fifth
+
+        return fifth(size, seed=7777 + size)
     from bench.independent_registrations import registrations as independent
 
     return independent(size, seed=90210 + size)
