@@ -321,6 +321,8 @@ PSEUDONYM_KEYS = (
     "k_surname_phonetic",
     "k_given_phonetic",
     "k_surname_prefix",
+    "k_surname_first",
+    "k_surname_last",
     "k_dob",
     "k_dob_unordered",
     "k_dob_next_day",
@@ -372,7 +374,11 @@ def standardise(*, given_name: str, surname: str, date_of_birth: str) -> Identif
     given_words = [
         canonical_word(w) for w in normalise_name(given_name).split() if w not in SURNAME_PREFIXES
     ]
-    words = given_words + surname_words(surname)
+    core_words = surname_words(surname)
+    words = given_words + core_words
+    # A surname of several words (a double surname, a married name before one's own, a father's
+    # and grandfather's name): its first and last word, as another source may write only one.
+    several = len(core_words) > 1
     all_given = " ".join(sorted(givens))
 
     def joined(*values: str) -> str:
@@ -389,6 +395,10 @@ def standardise(*, given_name: str, surname: str, date_of_birth: str) -> Identif
             "k_surname_phonetic": ("surname-phonetic", _phonetic(core)),
             "k_given_phonetic": ("given-phonetic", _phonetic(given)),
             "k_surname_prefix": ("surname-prefix", prefix.replace(" ", "")),
+            # The same label as k_surname: the registry sees that one surname is a part of
+            # another, not which.
+            "k_surname_first": ("surname", core_words[0] if several else ""),
+            "k_surname_last": ("surname", core_words[-1] if several else ""),
             "k_dob": ("dob", _iso(full)),
             "k_dob_unordered": ("dob-unordered", dob_unordered),
             # The same label as k_dob: the registry sees that one date is a day (a year) after

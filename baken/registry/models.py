@@ -101,6 +101,8 @@ class Registration(models.Model):
     k_surname_phonetic = models.CharField(max_length=32, blank=True)
     k_given_phonetic = models.CharField(max_length=32, blank=True)
     k_surname_prefix = models.CharField(max_length=32, blank=True)
+    k_surname_first = models.CharField(max_length=32, blank=True)
+    k_surname_last = models.CharField(max_length=32, blank=True)
     k_dob = models.CharField(max_length=32, blank=True)
     k_dob_unordered = models.CharField(max_length=32, blank=True)
     k_dob_next_day = models.CharField(max_length=32, blank=True)

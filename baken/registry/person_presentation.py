@@ -45,6 +45,15 @@ LEVEL_LABELS = {
     "same surname, given name alike (Dice >= 0.7)": gettext_lazy(
         "same surname, given name similar (≥ 0.7)"
     ),
+    "same surname, given name alike (Dice >= 0.8)": gettext_lazy(
+        "same surname, given name similar (≥ 0.8)"
+    ),
+    "same given name, one surname a part of the other": gettext_lazy(
+        "same given name; one surname is part of the other (double or married name)"
+    ),
+    "same given names, surname missing on one side": gettext_lazy(
+        "same given names; the surname is missing on one side"
+    ),
     "names alike (Dice >= 0.7)": gettext_lazy("names similar (≥ 0.7)"),
     "same surname, given name missing on one side": gettext_lazy(
         "same surname; the given name is missing on one side"
@@ -67,6 +76,9 @@ LEVEL_LABELS = {
         "year of birth differs by one; the day is unknown on one side"
     ),
     "years one apart, other date": gettext_lazy("year of birth differs by one"),
+    "years up to 3 apart, day unknown on one side (an estimated year)": gettext_lazy(
+        "years of birth up to three apart; the day is unknown on one side (an estimated age)"
+    ),
     "dates differ": gettext_lazy("dates of birth differ"),
     "sex missing": gettext_lazy("sex unknown on one side (neither agreement nor disagreement)"),
     "same sex": gettext_lazy("same sex"),

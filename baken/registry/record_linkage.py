@@ -6,9 +6,10 @@ Spark, see docs/linkage.md): blocking on combinations of the partial keys, u-pro
 random sampling, m-probabilities by expectation maximisation (no labelled training data), term-
 frequency adjustment on the name keys so that a rare name weighs more than a common one. The
 comparison levels are built on the partial keys: exact name, the same name parts in another order
-or field, one of two given names, the Dice similarity of the keyed Bloom filters (typos), equal
-phonetic codes (spelling), exact or swapped day/month dates, dates one day or one year apart,
-year-only dates, and missing fields.
+or field, one of two given names, one surname a part of the other's (double and married names),
+the Dice similarity of the keyed Bloom filters (typos), equal phonetic codes (spelling), exact or
+swapped day/month dates, dates one day or one year apart, year-only dates (estimated ages up to
+three years apart), and missing fields.
 
 The link threshold is chosen from what the model itself expects: the match probabilities of the
 scored pairs give the expected precision and recall at each threshold; the highest expected F1
@@ -38,6 +39,8 @@ PSEUDONYM_COLUMNS = (
     "k_surname_phonetic",
     "k_given_phonetic",
     "k_surname_prefix",
+    "k_surname_first",
+    "k_surname_last",
     "k_dob",
     "k_dob_unordered",
     "k_dob_next_day",
@@ -48,6 +51,8 @@ PSEUDONYM_COLUMNS = (
     "nationality",
     "country_of_birth",
 )
+# Keys added after the first release: a file pseudonymised by an older Baken lacks them.
+OPTIONAL_PSEUDONYM_COLUMNS = ("k_surname_first", "k_surname_last")
 BLOOM_WORDS = 16  # 1024-bit Bloom filter as 16 signed 64-bit integers (portable to Spark SQL)
 BLOOM_COLUMNS = tuple(f"bf{i}" for i in range(BLOOM_WORDS))
 BLOOM_BASE64_LENGTH = 4 * ((BLOOM_WORDS * 8 + 2) // 3)
@@ -130,6 +135,10 @@ def _name_comparison() -> dict[str, Any]:
         "((k_given_2_r IS NULL AND (k_given_r = k_given_l OR k_given_r = k_given_2_l)) "
         "OR (k_given_2_l IS NULL AND (k_given_l = k_given_r OR k_given_l = k_given_2_r)))"
     )
+    surname_part = (
+        "(k_surname_l IN (k_surname_first_r, k_surname_last_r) "
+        "OR k_surname_r IN (k_surname_first_l, k_surname_last_l))"
+    )
     return {
         "output_column_name": "name",
         "comparison_description": "name keys and keyed Bloom filter",
@@ -167,6 +176,14 @@ def _name_comparison() -> dict[str, Any]:
                 "label_for_charts": "names sound alike",
             },
             {
+                # One source wrote a surname of several words (a double or married name, a
+                # father's and grandfather's name), the other only its first or last word.
+                "sql_condition": f"k_given_l = k_given_r AND {surname_part}",
+                "label_for_charts": "same given name, one surname a part of the other",
+                "tf_adjustment_column": "k_surname",
+                "tf_adjustment_weight": 1.0,
+            },
+            {
                 # A surname written otherwise (another romanisation, one of two surnames, a
                 # typo) with the same given name: weighed by how rare that given name is.
                 "sql_condition": "k_given_l = k_given_r AND (k_surname_phonetic_l = "
@@ -178,14 +195,18 @@ def _name_comparison() -> dict[str, Any]:
             {
                 # Brothers and sisters share a surname, twins also a date of birth: the same
                 # surname with another given name that only looks alike is weak evidence.
+                # (A long shared surname alone gives a Dice of 0.7: Romina and Sharda Kaldiensingh
+                # 0.74, Anna and Anne Jansen 0.82.)
                 "sql_condition": "k_surname_l = k_surname_r AND (k_given_phonetic_l = "
-                f"k_given_phonetic_r OR {dice} >= 0.7)",
-                "label_for_charts": "same surname, given name alike (Dice >= 0.7)",
+                f"k_given_phonetic_r OR {dice} >= 0.8)",
+                "label_for_charts": "same surname, given name alike (Dice >= 0.8)",
                 "tf_adjustment_column": "k_surname",
                 "tf_adjustment_weight": 1.0,
             },
             {
-                "sql_condition": f"{dice} >= 0.7",
+                # Not with the same surname: there the given names decide (levels above).
+                "sql_condition": f"{dice} >= 0.7 AND NOT coalesce(k_surname_l = k_surname_r, "
+                "false)",
                 "label_for_charts": "names alike (Dice >= 0.7)",
             },
             {
@@ -193,6 +214,14 @@ def _name_comparison() -> dict[str, Any]:
                 "AND (k_given_l IS NULL OR k_given_r IS NULL)",
                 "label_for_charts": "same surname, given name missing on one side",
                 "tf_adjustment_column": "k_surname",
+                "tf_adjustment_weight": 1.0,
+            },
+            {
+                "sql_condition": "(k_surname_l IS NULL OR k_surname_r IS NULL) "
+                "AND k_given_l = k_given_r AND coalesce(k_given_2_l, '') = "
+                "coalesce(k_given_2_r, '')",
+                "label_for_charts": "same given names, surname missing on one side",
+                "tf_adjustment_column": "k_given",
                 "tf_adjustment_weight": 1.0,
             },
             {
@@ -204,6 +233,8 @@ def _name_comparison() -> dict[str, Any]:
                 "label_for_charts": "same surname, other given name",
                 "m_probability": OTHER_GIVEN_NAME_M,
                 "fix_m_probability": True,
+                "u_probability": OTHER_GIVEN_NAME_U,
+                "fix_u_probability": True,
             },
             {
                 "sql_condition": "k_given_l = k_given_r",
@@ -214,6 +245,16 @@ def _name_comparison() -> dict[str, Any]:
             {"sql_condition": "ELSE", "label_for_charts": "names differ"},
         ],
     }
+
+
+# How far apart two estimated years of birth (only the year known on one side) may be for one
+# person: the age of someone without papers is guessed, by each source anew.
+ESTIMATED_YEARS_APART = 3
+# The share of pairs of registrations of one person whose estimated years of birth are two or
+# three apart: set, not trained, because where few people lack papers expectation maximisation
+# finds almost no such pairs among the same names and learns a share near zero, so that a rare
+# name with a guessed age never links (0.02 is near what it learns where many lack papers).
+ESTIMATED_YEAR_M = 0.02
 
 
 def _birth_comparison() -> dict[str, Any]:
@@ -256,6 +297,15 @@ def _birth_comparison() -> dict[str, Any]:
                 "sql_condition": "abs(birth_year_l - birth_year_r) <= 1",
                 "label_for_charts": "years one apart, other date",
             },
+            {
+                # An estimated year (no papers): sources guess the age, a few years apart.
+                "sql_condition": f"abs(birth_year_l - birth_year_r) <= {ESTIMATED_YEARS_APART} "
+                f"AND {day_unknown}",
+                "label_for_charts": f"years up to {ESTIMATED_YEARS_APART} apart, day unknown "
+                "on one side (an estimated year)",
+                "m_probability": ESTIMATED_YEAR_M,
+                "fix_m_probability": True,
+            },
             {"sql_condition": "ELSE", "label_for_charts": "dates differ"},
         ],
     }
@@ -265,6 +315,12 @@ def _birth_comparison() -> dict[str, Any]:
 # name (another calling name, a given name the other source did not write): set, not trained
 # (see _name_comparison).
 OTHER_GIVEN_NAME_M = 0.005
+# And its share among pairs of different people, also set: counted over random pairs it is the
+# share of people with the same surname, but people with the same surname and date of birth are
+# mostly twins, and with another date brothers and sisters. Five times the share among one
+# person's registrations: a shared surname with another given name speaks against one person
+# (measured: twins with a rare surname were joined on every set while it counted for).
+OTHER_GIVEN_NAME_U = 2 * OTHER_GIVEN_NAME_M
 # The share of pairs of registrations of one person whose recorded sex differs (a recording
 # error, or a person registered by one source as the other sex): set, not trained, because
 # expectation maximisation over pairs with the same date of birth counts twins of the other sex
@@ -320,6 +376,17 @@ BLOCKING_RULES = [
     "l.k_surname = r.k_surname AND l.k_given = r.k_given_2",
     "l.k_surname = r.k_surname AND l.k_given_2 = r.k_given",
     "l.k_surname = r.k_surname AND l.k_given_2 = r.k_given_2",
+    # The same given name where the date cannot tell: unknown, or estimated years apart, or the
+    # surname missing on one side (a surname written otherwise is then found by the Bloom filter).
+    "l.k_given = r.k_given AND (l.birth_year IS NULL OR r.birth_year IS NULL)",
+    "l.k_given = r.k_given AND (l.k_dob IS NULL OR r.k_dob IS NULL) "
+    f"AND abs(l.birth_year - r.birth_year) <= {ESTIMATED_YEARS_APART}",
+    "l.k_given = r.k_given AND (l.k_surname IS NULL OR r.k_surname IS NULL)",
+    # One surname a part of the other's (double and married names).
+    "l.k_given = r.k_given AND l.k_surname = r.k_surname_first",
+    "l.k_given = r.k_given AND l.k_surname = r.k_surname_last",
+    "l.k_given = r.k_given AND l.k_surname_first = r.k_surname",
+    "l.k_given = r.k_given AND l.k_surname_last = r.k_surname",
 ]
 
 
@@ -367,6 +434,9 @@ def bloom_matrix(encoded: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 def prepare(records: pd.DataFrame) -> pd.DataFrame:
     """Check and shape the pseudonymised records for Splink: empty strings become NULL, the Bloom
     filter becomes 16 integer words with its bit count."""
+    records = records.assign(
+        **{c: pd.NA for c in OPTIONAL_PSEUDONYM_COLUMNS if c not in records.columns}
+    )
     missing = [c for c in ("record_id", "source", *PSEUDONYM_COLUMNS) if c not in records.columns]
     if missing:
         raise LinkageInputError(f"missing column(s): {', '.join(missing)}")
@@ -628,16 +698,19 @@ DATE_COLUMNS = ("birth_year", "k_dob", "k_dob_unordered", "k_dob_next_day", "k_d
 
 
 def dates_conflict(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
-    """Two registrations cannot be one person by their dates of birth (DATE_COLUMNS): years more
-    than one apart, or two full dates in the same year that are neither equal, nor swapped, nor
-    a day apart. Unknown dates conflict with nothing; years one apart are let be (a wrong year
-    may come with another error)."""
+    """Two registrations cannot be one person by their dates of birth (DATE_COLUMNS): two full
+    dates more than one year apart, or in the same year but neither equal, nor swapped, nor a day
+    apart; a year alone (an estimated age) more than ESTIMATED_YEARS_APART from the other's.
+    Unknown dates conflict with nothing; full dates a year apart are let be (a wrong year may come
+    with another error)."""
     year_a, dob_a, unordered_a, next_day_a, _next_year_a = a
     year_b, dob_b, unordered_b, next_day_b, _next_year_b = b
     if not (_known(year_a) and _known(year_b)):
         return False
     apart = abs(int(year_a) - int(year_b))
-    if apart != 0 or not (_known(dob_a) and _known(dob_b)):
+    if not (_known(dob_a) and _known(dob_b)):
+        return apart > ESTIMATED_YEARS_APART
+    if apart != 0:
         return apart > 1
     return not (dob_a in (dob_b, next_day_b) or dob_b == next_day_a or unordered_a == unordered_b)
 

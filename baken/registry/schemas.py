@@ -120,6 +120,8 @@ class Pseudonyms(Strict):
     k_surname_phonetic: Key = ""
     k_given_phonetic: Key = ""
     k_surname_prefix: Key = ""
+    k_surname_first: Key = ""
+    k_surname_last: Key = ""
     k_dob: Key = ""
     k_dob_unordered: Key = ""
     k_dob_next_day: Key = ""

@@ -107,6 +107,23 @@ def test_each_of_two_given_names_is_keyed() -> None:
     assert not shares(both, second, "k_name")  # the whole name is all given names
 
 
+@pytest.mark.parametrize(
+    ("double", "single", "part"),
+    [
+        ("Gómez Rodríguez", "Gomez", "k_surname_first"),  # the second family name not written
+        ("de Vries-Jansen", "Jansen", "k_surname_last"),  # a married name before one's own
+        ("Semere Asmerom", "Semere", "k_surname_first"),  # father's and grandfather's name
+    ],
+)
+def test_a_surname_of_several_words_is_keyed_by_its_first_and_last_word(
+    double: str, single: str, part: str
+) -> None:
+    several, one = person(surname=double), person(surname=single)
+    assert several[part] == one["k_surname"] != ""
+    assert one["k_surname_first"] == one["k_surname_last"] == ""  # one word: no parts
+    assert several["k_surname"] != one["k_surname"]
+
+
 @pytest.mark.parametrize("unknown_day", ["2009-01-01", "2009-00-00", "2009-03-00", "2009"])
 def test_an_unknown_day_counts_as_the_year_alone(unknown_day: str) -> None:
     out = person(date_of_birth=unknown_day)

@@ -122,3 +122,18 @@ def test_the_linkage_reads_sex_unknown_as_missing() -> None:
     prepared = prepare(rows)
     assert prepared["sex"].tolist()[0] == "male"
     assert prepared["sex"].isna().tolist() == [False, True, True]
+
+
+def test_every_comparison_level_of_the_model_has_a_label_in_dutch() -> None:
+    from baken.registry.person_presentation import LEVEL_LABELS
+    from baken.registry.record_linkage import splink_settings
+
+    levels = [
+        level["label_for_charts"]
+        for comparison in splink_settings()["comparisons"]
+        for level in comparison["comparison_levels"]
+    ]
+    assert set(levels) - set(LEVEL_LABELS) == set()
+    with translation.override("nl"):
+        untranslated = [lv for lv in levels if str(LEVEL_LABELS[lv]) == str(lv)]
+    assert untranslated == []

@@ -134,6 +134,15 @@ def test_bad_input_is_refused_with_the_column_or_row_named(tmp_path: Path) -> No
         call_command("link", input=pseudo)
 
 
+def test_a_file_pseudonymised_before_the_surname_part_keys_still_links(tmp_path: Path) -> None:
+    pseudo, _truth = pseudonymised(tmp_path, 50)
+    frame = pd.read_csv(pseudo, dtype=str, keep_default_na=False)
+    older = frame.drop(columns=["k_surname_first", "k_surname_last"])
+    older.to_csv(tmp_path / "older.csv", index=False)
+    call_command("link", input=tmp_path / "older.csv", output=tmp_path / "out.csv")
+    assert len(pd.read_csv(tmp_path / "out.csv")) == len(frame)
+
+
 def test_pairwise_scores_on_a_small_known_case() -> None:
     clusters = pd.DataFrame({"record_id": ["a", "b", "c", "d"], "cluster_id": ["1", "1", "1", "2"]})
     truth = pd.DataFrame({"record_id": ["a", "b", "c", "d"], "person_id": ["x", "x", "y", "y"]})
@@ -182,6 +191,18 @@ def test_a_year_only_registration_does_not_chain_two_people_together() -> None:
         records, pairs, threshold=0.5, decisions=[Decision("a", "b", same_person=False)]
     )
     assert dict(apart.values) == {"a": "a", "b": "b", "c": "b"}
+
+
+def test_estimated_years_of_birth_may_lie_three_apart_full_dates_not_two() -> None:
+    estimated = dates(("a", 2005, None, None, None), ("b", 2008, "2008-05-05", None, None))
+    too_far = dates(("a", 2004, None, None, None), ("b", 2008, "2008-05-05", None, None))
+    full = dates(("a", 2006, "2006-05-05", None, None), ("b", 2008, "2008-05-05", None, None))
+    pairs = pd.DataFrame(
+        [("a", "b", 0.99)], columns=["record_id_l", "record_id_r", "match_probability"]
+    )
+    assert cluster_records(estimated, pairs, threshold=0.5)["cluster_id"].nunique() == 1
+    assert cluster_records(too_far, pairs, threshold=0.5)["cluster_id"].nunique() == 2
+    assert cluster_records(full, pairs, threshold=0.5)["cluster_id"].nunique() == 2
 
 
 def test_one_likely_pair_does_not_join_two_persons_whose_other_registrations_differ() -> None:

@@ -75,12 +75,30 @@ SAME_PERSON = {
         ("Zoë", "Ødegård", "2002-02-02", "f"),
         ("Zoe", "Odegard", "2002-02-02", "f"),
     ),
+    # Someone without papers: each source estimates the age anew.
+    "estimated years of birth three apart": (
+        ("Selamawit", "Tesfamariamhaile", "2005", "f"),
+        ("Selamawit", "Tesfamariamhaile", "2008-01-01", "f"),
+    ),
+    "surname missing on one side, date unknown on the other": (
+        ("Binta Isatou", "Kamarabangura", "", "f"),
+        ("Binta Isatou", "", "2007-03-03", "f"),
+    ),
+    "a second surname added, date missing": (
+        ("Xiomara", "Quisbert", "2004-04-29", "f"),
+        ("Xiomara", "Quisbert Mamaniyupanqui", "", "f"),
+    ),
 }
 # A common name: five different women called Emma de Jong, born on different dates; and a
 # brother and sister with a rare surname.
 COMMON_NAME = [("Emma", "de Jong", born, "f") for born in ("2005-03-14", "2006-09-02",
                "2007-11-20", "2008-01-30", "2009-06-11")]  # fmt: skip
 SIBLINGS = (("Sanne", "Blauwkuip", "2007-07-07", "f"), ("Bram", "Blauwkuip", "2009-03-15", "m"))
+# Twin sisters: a rare surname and the same date of birth, but other given names.
+TWINS = (
+    ("Romina", "Kaldiensingh", "2000-01-28", "f"),
+    ("Sharda", "Kaldiensingh", "2000-01-28", "f"),
+)
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +112,7 @@ def clusters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         planted |= {f"{name}/a": one, f"{name}/b": other}
     planted |= {f"common/{i}": person for i, person in enumerate(COMMON_NAME)}
     planted |= {f"sibling/{i}": person for i, person in enumerate(SIBLINGS)}
+    planted |= {f"twin/{i}": person for i, person in enumerate(TWINS)}
     for record_id, (given, surname, born, sex) in planted.items():
         rows.append(
             {
@@ -135,6 +154,10 @@ def test_different_people_with_a_common_name_stay_apart(clusters: dict[str, str]
 
 def test_a_brother_and_sister_stay_apart(clusters: dict[str, str]) -> None:
     assert clusters["sibling/0"] != clusters["sibling/1"]
+
+
+def test_twins_with_other_given_names_stay_apart(clusters: dict[str, str]) -> None:
+    assert clusters["twin/0"] != clusters["twin/1"]
 
 
 def test_nothing_links_the_planted_people_to_each_other(clusters: dict[str, str]) -> None:
