@@ -382,6 +382,10 @@ BLOCKING_RULES = [
     "l.k_given = r.k_given AND (l.k_dob IS NULL OR r.k_dob IS NULL) "
     f"AND abs(l.birth_year - r.birth_year) <= {ESTIMATED_YEARS_APART}",
     "l.k_given = r.k_given AND (l.k_surname IS NULL OR r.k_surname IS NULL)",
+    # The same for the surname (a typo in the given name, or only the surname written).
+    "l.k_surname = r.k_surname AND (l.birth_year IS NULL OR r.birth_year IS NULL)",
+    "l.k_surname = r.k_surname AND (l.k_dob IS NULL OR r.k_dob IS NULL) "
+    f"AND abs(l.birth_year - r.birth_year) <= {ESTIMATED_YEARS_APART}",
     # One surname a part of the other's (double and married names).
     "l.k_given = r.k_given AND l.k_surname = r.k_surname_first",
     "l.k_given = r.k_given AND l.k_surname = r.k_surname_last",
