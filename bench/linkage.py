@@ -124,24 +124,26 @@ def _plain_chunk(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
 
 
 def plaintext_settings() -> dict[str, Any]:
-    """Baken's Splink settings with the two Bloom-filter levels compared in plaintext instead."""
-    from baken.registry.record_linkage import splink_settings
+    """Baken's Splink settings with the Dice similarity of the Bloom filters replaced by the
+    Jaro-Winkler similarity of the plaintext names, wherever a level uses it (0.85 → 0.94,
+    0.8 → 0.92, 0.7 → 0.88); every other condition of the level stays."""
+    from baken.registry.record_linkage import _dice_sql, splink_settings
 
     settings = copy.deepcopy(splink_settings())
     name = next(c for c in settings["comparisons"] if c["output_column_name"] == "name")
-    jaro = "jaro_winkler_similarity(name_text_l, name_text_r)"
+    dice, jaro = _dice_sql(), "jaro_winkler_similarity(name_text_l, name_text_r)"
     for level in name["comparison_levels"]:
         if level.get("is_null_level"):
             level["sql_condition"] = "name_text_l IS NULL OR name_text_r IS NULL"
-        elif "Dice >= 0.85" in level["label_for_charts"]:
-            level["sql_condition"] = f"{jaro} >= 0.94"
-            level["label_for_charts"] = "names nearly equal (Jaro-Winkler >= 0.94)"
-        elif "Dice >= 0.7" in level["label_for_charts"]:
-            level["sql_condition"] = (
-                "(k_surname_phonetic_l = k_surname_phonetic_r "
-                f"AND k_given_phonetic_l = k_given_phonetic_r) OR {jaro} >= 0.88"
+            continue
+        for bloom, plain in (("0.85", "0.94"), ("0.8", "0.92"), ("0.7", "0.88")):
+            level["sql_condition"] = level["sql_condition"].replace(
+                f"{dice} >= {bloom}", f"{jaro} >= {plain}"
             )
-            level["label_for_charts"] = "names sound alike or Jaro-Winkler >= 0.88"
+            level["label_for_charts"] = level["label_for_charts"].replace(
+                f"Dice >= {bloom}", f"Jaro-Winkler >= {plain}"
+            )
+        assert "bit_count" not in level["sql_condition"], level["label_for_charts"]
     settings["additional_columns_to_retain"] = ["source"]
     return settings
 
