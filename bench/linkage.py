@@ -87,6 +87,28 @@ def generate(which: str, size: int) -> Iterator[tuple[dict[str, str], str]]:
     return independent(size, seed=90210 + size)
 
 
+def as_sent(which: str, size: int) -> tuple[list[dict[str, str]], list[tuple[str, str]], int]:
+    """The set's registrations that a source can send (rows, (record_id, person) truth), and how
+    many it cannot: `baken pseudonymise` refuses a registration it cannot read (no name at all,
+    an unreadable date), so the registry never receives it to link."""
+    from baken.registration.pseudonymise import PseudonymisationError, standardise
+
+    rows, truth, refused = [], [], 0
+    for row, person in generate(which, size):
+        try:
+            standardise(
+                given_name=row["given_name"],
+                surname=row["surname"],
+                date_of_birth=row["date_of_birth"],
+            )
+        except PseudonymisationError:
+            refused += 1
+            continue
+        rows.append(row)
+        truth.append((row["record_id"], person))
+    return rows, truth, refused
+
+
 def _pseudonymise_chunk(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     from baken.registration.pseudonymise import pseudonymise
 
@@ -155,10 +177,7 @@ def peak_mb() -> float:
 def one_run(which: str, size: int) -> dict[str, Any]:
     from baken.registry.record_linkage import LinkageSettings, link, link_frame, pairwise_scores
 
-    rows, truth = [], []
-    for row, person in generate(which, size):
-        rows.append(row)
-        truth.append((row["record_id"], person))
+    rows, truth, refused = as_sent(which, size)
     truth_frame = pd.DataFrame(truth, columns=["record_id", "person_id"])
     started = time.perf_counter()
     chunks = [rows[i : i + 20000] for i in range(0, len(rows), 20000)]
@@ -189,6 +208,7 @@ def one_run(which: str, size: int) -> dict[str, Any]:
         "review": {"pairs": len(review), "same_person": int(sum(same))},
         "set": which,
         "records": size,
+        "refused": refused,
         "persons": int(truth_frame["person_id"].nunique()),
         "pseudonymised": {"precision": p, "recall": r, "f1": f1},
         "expected": {
@@ -241,7 +261,9 @@ def name_concentration(
 def describe(run: dict[str, Any]) -> str:
     ps, ex, pl, sec = run["pseudonymised"], run["expected"], run["plaintext"], run["seconds"]
     return (
-        f"{run['set']:<11} {run['records']} records, {run['persons']} persons | pseudonymised: "
+        f"{run['set']:<11} {run['records']} records"
+        + (f" ({run['refused']} refused by the pseudonymiser)" if run.get("refused") else "")
+        + f", {run['persons']} persons | pseudonymised: "
         f"precision {ps['precision']:.4f} recall {ps['recall']:.4f} F1 {ps['f1']:.4f} "
         f"(threshold {ex['threshold']:.2f}; model expected precision {ex['precision']:.4f} "
         f"recall {ex['recall']:.4f}"

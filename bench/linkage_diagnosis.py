@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from bench.linkage import (  # noqa: E402
     _plain_chunk,
     _pseudonymise_chunk,
-    generate,
+    as_sent,
 )
 
 CACHE = Path("/tmp/link4cache")  # noqa: S108 - a scratch cache of synthetic data
@@ -43,10 +43,7 @@ def load(which: str, size: int) -> dict[str, Any]:
     path = CACHE / f"{which}_{size}.pkl"
     if path.exists():
         return pickle.loads(path.read_bytes())  # noqa: S301 - our own cache
-    rows, truth = [], []
-    for row, person in generate(which, size):
-        rows.append(row)
-        truth.append((row["record_id"], person))
+    rows, truth, _refused = as_sent(which, size)
     pseudo = _pseudonymise_chunk(rows)
     plain = _plain_chunk(rows)
     data = {
