@@ -439,7 +439,7 @@ def prepare(records: pd.DataFrame) -> pd.DataFrame:
     """Check and shape the pseudonymised records for Splink: empty strings become NULL, the Bloom
     filter becomes 16 integer words with its bit count."""
     records = records.assign(
-        **{c: pd.NA for c in OPTIONAL_PSEUDONYM_COLUMNS if c not in records.columns}
+        **{c: None for c in OPTIONAL_PSEUDONYM_COLUMNS if c not in records.columns}
     )
     missing = [c for c in ("record_id", "source", *PSEUDONYM_COLUMNS) if c not in records.columns]
     if missing:
