@@ -59,6 +59,7 @@ LEVEL_LABELS = {
         "same surname; the given name is missing on one side"
     ),
     "same surname, other given name": gettext_lazy("same surname, different given name"),
+    "same surname (reference of the surname's term frequencies)": gettext_lazy("same surname"),
     "same given name only": gettext_lazy("same given name, different surname"),
     "names differ": gettext_lazy("names differ"),
     "date of birth missing": gettext_lazy("date of birth missing"),

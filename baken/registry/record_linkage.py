@@ -228,12 +228,26 @@ def _name_comparison() -> dict[str, Any]:
                 # No term-frequency adjustment: a rare surname shared by two different given
                 # names is what brothers and sisters (and twins, with the same date) look like,
                 # not evidence of one person. Its m-probability is set, not trained: among pairs
-                # with the same date and sex, EM counts twins of the same sex as matches.
-                "sql_condition": "k_surname_l = k_surname_r",
+                # with the same date and sex, EM counts twins of the same sex as matches; and so
+                # is its u-probability (see OTHER_GIVEN_NAME_U).
+                "sql_condition": "k_surname_l = k_surname_r AND k_given_l <> k_given_r",
                 "label_for_charts": "same surname, other given name",
                 "m_probability": OTHER_GIVEN_NAME_M,
                 "fix_m_probability": True,
                 "u_probability": OTHER_GIVEN_NAME_U,
+                "fix_u_probability": True,
+            },
+            {
+                # Reached by no pair (the levels above take every pair with the same surname):
+                # the exact match on the surname whose u-probability Splink takes as the
+                # reference of every term-frequency adjustment on the surname. Its u is the
+                # chance that two registrations share a surname, counted when linking
+                # (set_surname_reference).
+                "sql_condition": "k_surname_l = k_surname_r",
+                "label_for_charts": SURNAME_REFERENCE,
+                "m_probability": 1e-9,
+                "fix_m_probability": True,
+                "u_probability": 1e-3,
                 "fix_u_probability": True,
             },
             {
@@ -250,11 +264,10 @@ def _name_comparison() -> dict[str, Any]:
 # How far apart two estimated years of birth (only the year known on one side) may be for one
 # person: the age of someone without papers is guessed, by each source anew.
 ESTIMATED_YEARS_APART = 3
-# The share of pairs of registrations of one person whose estimated years of birth are two or
-# three apart: set, not trained, because where few people lack papers expectation maximisation
-# finds almost no such pairs among the same names and learns a share near zero, so that a rare
-# name with a guessed age never links (0.02 is near what it learns where many lack papers).
-ESTIMATED_YEAR_M = 0.02
+# Its m-probability is trained like the other date levels: where many registered people lack
+# papers, expectation maximisation finds such pairs among the same names (2.3 % of one person's
+# pairs on the sealed set) and a rare name with a guessed age links; where nobody does (the
+# tuning set), it learns a share near zero and the same name with years apart stays apart.
 
 
 def _birth_comparison() -> dict[str, Any]:
@@ -303,8 +316,6 @@ def _birth_comparison() -> dict[str, Any]:
                 f"AND {day_unknown}",
                 "label_for_charts": f"years up to {ESTIMATED_YEARS_APART} apart, day unknown "
                 "on one side (an estimated year)",
-                "m_probability": ESTIMATED_YEAR_M,
-                "fix_m_probability": True,
             },
             {"sql_condition": "ELSE", "label_for_charts": "dates differ"},
         ],
@@ -317,10 +328,25 @@ def _birth_comparison() -> dict[str, Any]:
 OTHER_GIVEN_NAME_M = 0.005
 # And its share among pairs of different people, also set: counted over random pairs it is the
 # share of people with the same surname, but people with the same surname and date of birth are
-# mostly twins, and with another date brothers and sisters. Five times the share among one
-# person's registrations: a shared surname with another given name speaks against one person
-# (measured: twins with a rare surname were joined on every set while it counted for).
+# mostly twins, and with another date brothers and sisters. Twice the share among one person's
+# registrations, so that it counts against one person (measured: twins with a rare surname and
+# other given names were joined on the sealed and census sets while it counted for).
 OTHER_GIVEN_NAME_U = 2 * OTHER_GIVEN_NAME_M
+SURNAME_REFERENCE = "same surname (reference of the surname's term frequencies)"
+
+
+def set_surname_reference(model: dict[str, Any], frame: pd.DataFrame) -> None:
+    """Put the chance that two registrations share a surname on the SURNAME_REFERENCE level of a
+    trained model: the u-probability against which Splink weighs a surname's own frequency (it
+    takes the u of the level that is an exact match on the column)."""
+    shares = frame["k_surname"].value_counts(normalize=True)
+    chance = max(float((shares**2).sum()), 1e-9)
+    for comparison in model["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            if level.get("label_for_charts") == SURNAME_REFERENCE:
+                level["u_probability"] = chance
+
+
 # The share of pairs of registrations of one person whose recorded sex differs (a recording
 # error, or a person registered by one source as the other sex): set, not trained, because
 # expectation maximisation over pairs with the same date of birth counts twins of the other sex
@@ -595,6 +621,7 @@ def link_frame(
     timings["train"] = time.perf_counter() - step
     say("m-probabilities estimated (expectation maximisation)")
     model = linker.misc.save_model_to_json()
+    set_surname_reference(model, frame)
 
     # Two passes: the first counts a name's people by their dates of birth, the second by the
     # persons the first pass found.
