@@ -264,10 +264,6 @@ def _name_comparison() -> dict[str, Any]:
 # How far apart two estimated years of birth (only the year known on one side) may be for one
 # person: the age of someone without papers is guessed, by each source anew.
 ESTIMATED_YEARS_APART = 3
-# Its m-probability is trained like the other date levels: where many registered people lack
-# papers, expectation maximisation finds such pairs among the same names (2.3 % of one person's
-# pairs on the sealed set) and a rare name with a guessed age links; where nobody does (the
-# tuning set), it learns a share near zero and the same name with years apart stays apart.
 
 
 def _birth_comparison() -> dict[str, Any]:
@@ -311,7 +307,11 @@ def _birth_comparison() -> dict[str, Any]:
                 "label_for_charts": "years one apart, other date",
             },
             {
-                # An estimated year (no papers): sources guess the age, a few years apart.
+                # An estimated year (no papers): sources guess the age, a few years apart. Trained
+                # like the other date levels: where many registered people lack papers, EM finds
+                # such pairs among the same names (2.3 % of one person's pairs on the sealed set)
+                # and a rare name with a guessed age links; where nobody does (the tuning set), it
+                # learns a share near zero and the same name with years apart stays apart.
                 "sql_condition": f"abs(birth_year_l - birth_year_r) <= {ESTIMATED_YEARS_APART} "
                 f"AND {day_unknown}",
                 "label_for_charts": f"years up to {ESTIMATED_YEARS_APART} apart, day unknown "

@@ -10,12 +10,15 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from baken.registry.record_linkage import (
+    SURNAME_REFERENCE,
     Decision,
     choose_threshold,
     cluster_records,
     expected_person_quality,
     expected_quality,
     pairwise_scores,
+    set_surname_reference,
+    splink_settings,
 )
 from baken.registry.synthetic import registrations, write_files
 
@@ -191,6 +194,22 @@ def test_a_year_only_registration_does_not_chain_two_people_together() -> None:
         records, pairs, threshold=0.5, decisions=[Decision("a", "b", same_person=False)]
     )
     assert dict(apart.values) == {"a": "a", "b": "b", "c": "b"}
+
+
+def test_the_surnames_term_frequencies_are_weighed_against_the_chance_of_a_shared_surname() -> None:
+    model = {"comparisons": [{"comparison_levels": [
+        {"label_for_charts": "same surname, other given name", "u_probability": 0.01},
+        {"label_for_charts": SURNAME_REFERENCE, "u_probability": 1e-3},
+    ]}]}  # fmt: skip
+    frame = pd.DataFrame({"k_surname": ["a", "a", "b", "c"]})
+    set_surname_reference(model, frame)
+    levels = model["comparisons"][0]["comparison_levels"]
+    assert levels[1]["u_probability"] == pytest.approx(0.5**2 + 0.25**2 + 0.25**2)
+    assert levels[0]["u_probability"] == 0.01  # the twins level keeps its own
+    # And in a trained model it is the one exact match on the surname, which Splink takes.
+    name = splink_settings()["comparisons"][0]["comparison_levels"]
+    exact = [lv for lv in name if lv["sql_condition"] == "k_surname_l = k_surname_r"]
+    assert [lv["label_for_charts"] for lv in exact] == [SURNAME_REFERENCE]
 
 
 def test_estimated_years_of_birth_may_lie_three_apart_full_dates_not_two() -> None:

@@ -1,7 +1,7 @@
 """The variants of one person that sources write (issue 15) link on pseudonyms; different people
-with a common name, and a brother and sister, stay apart. One linkage run over a background of
-synthetic registrations with the planted cases, pseudonymised by `baken pseudonymise` as a source
-would."""
+with a common name, a brother and sister, and twins stay apart. One linkage run over a background
+of synthetic registrations with the planted cases, pseudonymised by `baken pseudonymise` as a
+source would."""
 
 import csv
 
@@ -95,6 +95,11 @@ SAME_PERSON = {
 COMMON_NAME = [("Emma", "de Jong", born, "f") for born in ("2005-03-14", "2006-09-02",
                "2007-11-20", "2008-01-30", "2009-06-11")]  # fmt: skip
 SIBLINGS = (("Sanne", "Blauwkuip", "2007-07-07", "f"), ("Bram", "Blauwkuip", "2009-03-15", "m"))
+# Twin sisters: a rare surname and the same date of birth, but other given names.
+TWINS = (
+    ("Romina", "Kaldiensingh", "2000-01-28", "f"),
+    ("Sharda", "Kaldiensingh", "2000-01-28", "f"),
+)
 # People without papers, each registered three times with an age the source estimated: the
 # registry holds such people, so the model learns how far apart estimated years lie.
 UNDOCUMENTED = list(
@@ -121,6 +126,7 @@ def clusters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         planted |= {f"{name}/a": one, f"{name}/b": other}
     planted |= {f"common/{i}": person for i, person in enumerate(COMMON_NAME)}
     planted |= {f"sibling/{i}": person for i, person in enumerate(SIBLINGS)}
+    planted |= {f"twin/{i}": person for i, person in enumerate(TWINS)}
     for i, (given, surname, year) in enumerate(UNDOCUMENTED):
         for j, estimated in enumerate((year, year + 1 + i % 2, year - i % 2)):
             written = str(estimated) if j != 1 else f"{estimated}-01-01"
@@ -166,6 +172,10 @@ def test_different_people_with_a_common_name_stay_apart(clusters: dict[str, str]
 
 def test_a_brother_and_sister_stay_apart(clusters: dict[str, str]) -> None:
     assert clusters["sibling/0"] != clusters["sibling/1"]
+
+
+def test_twins_with_other_given_names_stay_apart(clusters: dict[str, str]) -> None:
+    assert clusters["twin/0"] != clusters["twin/1"]
 
 
 def test_estimated_ages_of_people_without_papers_link(clusters: dict[str, str]) -> None:
